@@ -1,0 +1,1 @@
+# Rules for bench; filled in by its feature.

@@ -1,0 +1,1 @@
+# Rules for controller; filled in by its feature.

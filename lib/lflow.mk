@@ -1,0 +1,1 @@
+# Rules for lib; filled in by its feature.

@@ -1,0 +1,1 @@
+# Rules for northd; filled in by its feature.

@@ -1,0 +1,1 @@
+# Rules for utilities; filled in by its feature.
