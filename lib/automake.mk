@@ -3,9 +3,7 @@
 noinst_LIBRARIES += lib/libovn.a
 lib_libovn_a_SOURCES = \
 	lib/ovn-dirs.c \
-	lib/ovn-dirs.h \
-	lib/ovn-daemon.c \
-	lib/ovn-daemon.h
+	lib/ovn-dirs.h
 nodist_lib_libovn_a_SOURCES = \
 	lib/ovn-nb-idl.c \
 	lib/ovn-nb-idl.h \
