@@ -152,8 +152,11 @@ def main(argv):
         sys.stderr.write("usage: %s OURS [REFERENCE]\n" % argv[0])
         return 2
     ours_file = argv[1]
-    ref_file = (argv[2] if len(argv) == 3
-                else os.path.join("/usr/share/ovn", os.path.basename(ours_file)))
+    if len(argv) == 3:
+        ref_file = argv[2]
+    else:
+        ref_file = os.path.join("/usr/share/ovn",
+                                os.path.basename(ours_file))
     if not os.path.exists(ref_file):
         print("reference schema %s not found, skipping" % ref_file)
         return 77
