@@ -25,4 +25,5 @@ lib/%-idl.h: lib/%-idl.ovsidl
 	$(AM_V_GEN)$(OVSDB_IDLC) c-idl-header $< > $@.tmp && mv $@.tmp $@
 
 pkgdata_DATA += schemas/ovn-nb.ovsschema schemas/ovn-sb.ovsschema
-EXTRA_DIST += schemas/ovn-nb.ovsschema schemas/ovn-sb.ovsschema
+EXTRA_DIST += schemas/ovn-nb.ovsschema schemas/ovn-sb.ovsschema \
+	schemas/man2schema.py tests/schema-compare.py
