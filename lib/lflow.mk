@@ -1,1 +1,16 @@
-# Rules for lib; filled in by its feature.
+# Logical-flow language: lexer, symbol table, match expressions, actions,
+# and the glue that compiles a logical flow into OpenFlow flows.
+# Shared by helpers "expr" (this block) and "actions" (its own block below).
+
+noinst_LIBRARIES += lib/libovnlflow.a
+lib_libovnlflow_a_SOURCES = \
+	lib/ovn-lex.c \
+	lib/ovn-lex.h
+
+# ---- expr: unit tests ------------------------------------------------------
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-lex
+tests_unit_test_lex_SOURCES = tests/unit/test-lex.c
+tests_unit_test_lex_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_lex_LDADD = lib/libovnlflow.a $(OVS_LIBS) $(CMOCKA_LIBS)
+endif
