@@ -1,1 +1,20 @@
-# Rules for utilities; filled in by its feature.
+# ovn-nbctl and ovn-sbctl: command-line clients of the northbound and
+# southbound databases, built on OVS's db-ctl-base.
+
+CTL_CPPFLAGS = $(AM_CPPFLAGS) -DOVN_PACKAGE_VERSION='"$(PACKAGE_VERSION)"'
+
+bin_PROGRAMS += utilities/ovn-nbctl
+utilities_ovn_nbctl_SOURCES = \
+	utilities/ovn-nbctl.c \
+	utilities/ovn-nbctl.h \
+	utilities/ovn-nbctl-switch.c \
+	utilities/ovn-nbctl-router.c \
+	utilities/ovn-nbctl-route.c \
+	utilities/ovn-nbctl-nat.c \
+	utilities/ovn-nbctl-acl.c \
+	utilities/ovn-nbctl-lb.c \
+	utilities/ovn-nbctl-misc.c \
+	lib/ovn-addr.c \
+	lib/ovn-addr.h
+utilities_ovn_nbctl_CPPFLAGS = $(CTL_CPPFLAGS)
+utilities_ovn_nbctl_LDADD = lib/libovn.a $(OVS_LIBS)

@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Differential runner for ovn-nbctl / ovn-sbctl.
+
+Runs the same command script through two implementations ("ours" and
+"theirs"), each against its own database, and compares, command by
+command, the exit status, stdout and stderr (UUIDs normalised), then the
+final database contents (ovsdb-client dump, UUIDs normalised).  Prints
+every difference; exits 1 if there was any, 0 otherwise.
+
+usage: ctl_diff.py SCRIPT OURS_BIN OURS_DB THEIRS_BIN THEIRS_DB DBNAME
+
+SCRIPT has one command per line: the arguments that follow the program
+name, in shell syntax.  Blank lines and lines starting with '#' are
+ignored.  Line prefixes:
+  sort:       compare outputs after sorting indented blocks recursively
+              (for "show", whose row order follows UUIDs)
+  rows:       compare outputs after sorting blank-line-separated records
+              (for "list" and "find")
+  set NAME:   also store the command's trimmed stdout in NAME, per side
+  %NAME%      anywhere in a line is replaced by that side's stored value
+"""
+
+import json
+import re
+import shlex
+import subprocess
+import sys
+
+UUID_RE = re.compile(r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-'
+                     r'[0-9a-f]{12}')
+
+
+def norm(text):
+    """Replaces UUIDs by a placeholder."""
+    return UUID_RE.sub('<uuid>', text)
+
+
+def tree_sort(lines, indent=0):
+    """Sorts sibling blocks (a line plus its more-indented followers)."""
+    blocks = []
+    i = 0
+    while i < len(lines):
+        head = lines[i]
+        depth = len(head) - len(head.lstrip(' '))
+        j = i + 1
+        while j < len(lines) and \
+                len(lines[j]) - len(lines[j].lstrip(' ')) > depth:
+            j += 1
+        children = tree_sort(lines[i + 1:j])
+        blocks.append([head] + children)
+        i = j
+    blocks.sort()
+    return [line for block in blocks for line in block]
+
+
+def record_sort(text):
+    """Sorts the blank-line-separated records of 'text'."""
+    records = [r for r in text.split('\n\n') if r.strip()]
+    return '\n\n'.join(sorted(r.strip('\n') for r in records)) + '\n'
+
+
+def run(binary, db, args, sort):
+    proc = subprocess.run([binary, '--db=' + db] + args,
+                          capture_output=True, text=True, timeout=60)
+    out = norm(proc.stdout)
+    err = norm(proc.stderr)
+    if sort == 'tree':
+        out = '\n'.join(tree_sort(out.splitlines())) + '\n'
+    elif sort == 'rows':
+        out = record_sort(out)
+    return proc.returncode, out, err, proc.stdout.strip()
+
+
+def dump(db, dbname):
+    proc = subprocess.run(['ovsdb-client', '-f', 'json', 'dump', db, dbname],
+                          capture_output=True, text=True, timeout=60)
+    if proc.returncode:
+        sys.stderr.write(proc.stderr)
+        return {}
+    tables = {}
+    for line in proc.stdout.splitlines():
+        if not line.strip():
+            continue
+        for obj in [json.loads(line)]:
+            objs = obj if isinstance(obj, list) else [obj]
+            for t in objs:
+                caption = t.get('caption', '')
+                name = caption.split()[0] if caption else '?'
+                heads = t['headings']
+                rows = []
+                for row in t['data']:
+                    cells = {h: json.dumps(v, sort_keys=True)
+                             for h, v in zip(heads, row)
+                             if h not in ('_uuid', '_version')}
+                    rows.append(norm(json.dumps(cells, sort_keys=True)))
+                tables[name] = sorted(rows)
+    return tables
+
+
+def main():
+    script, ours, ours_db, theirs, theirs_db, dbname = sys.argv[1:7]
+    sides = [(ours, ours_db, {}), (theirs, theirs_db, {})]
+    n_cmds = n_diff = 0
+    with open(script) as f:
+        lines = f.read().splitlines()
+    for lineno, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith('#'):
+            continue
+        sort = False
+        var = None
+        if line.startswith('sort:'):
+            sort = 'tree'
+            line = line[5:].strip()
+        elif line.startswith('rows:'):
+            sort = 'rows'
+            line = line[5:].strip()
+        m = re.match(r'set (\w+):\s*(.*)', line)
+        if m:
+            var, line = m.group(1), m.group(2)
+        results = []
+        for binary, db, env in sides:
+            text = re.sub(r'%(\w+)%', lambda mm: env.get(mm.group(1), ''),
+                          line)
+            rc, out, err, raw = run(binary, db, shlex.split(text), sort)
+            if var:
+                env[var] = raw
+            results.append((rc, out, err))
+        n_cmds += 1
+        if results[0] != results[1]:
+            n_diff += 1
+            print('DIFF line %d: %s' % (lineno, line))
+            for label, (rc, out, err) in zip(('ours', 'theirs'), results):
+                print('  %s: rc=%d' % (label, rc))
+                for l in out.splitlines():
+                    print('    out| ' + l)
+                for l in err.splitlines():
+                    print('    err| ' + l)
+    d_ours = dump(ours_db, dbname)
+    d_theirs = dump(theirs_db, dbname)
+    n_db_diff = 0
+    for table in sorted(set(d_ours) | set(d_theirs)):
+        a = d_ours.get(table, [])
+        b = d_theirs.get(table, [])
+        if a != b:
+            n_db_diff += 1
+            print('DB DIFF in table %s:' % table)
+            for r in a:
+                if r not in b:
+                    print('  only ours:   ' + r)
+            for r in b:
+                if r not in a:
+                    print('  only theirs: ' + r)
+    print('%d commands, %d output differences, %d table differences'
+          % (n_cmds, n_diff, n_db_diff))
+    return 1 if n_diff or n_db_diff else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,12 @@
+/* ovn-nbctl: acl commands (placeholder until implemented). */
+
+#include <config.h>
+
+#include "utilities/ovn-nbctl.h"
+
+#include "db-ctl-base.h"
+
+void
+nbctl_acl_register(void)
+{
+}

@@ -1,0 +1,12 @@
+/* ovn-nbctl: nat commands (placeholder until implemented). */
+
+#include <config.h>
+
+#include "utilities/ovn-nbctl.h"
+
+#include "db-ctl-base.h"
+
+void
+nbctl_nat_register(void)
+{
+}

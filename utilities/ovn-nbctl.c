@@ -1,0 +1,1129 @@
+/* ovn-nbctl: command-line management of the OVN_Northbound database.
+ *
+ * This file holds the program's skeleton: option parsing, the transaction
+ * loop built on OVS's db-ctl-base, the --wait handshake (nb_cfg, sb_cfg,
+ * hv_cfg), the row lookup helpers shared by the command files and the
+ * "init", "show" and "sync" commands. */
+
+#include <config.h>
+
+#include "utilities/ovn-nbctl.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "command-line.h"
+#include "db-ctl-base.h"
+#include "fatal-signal.h"
+#include "lib/ovn-dirs.h"
+#include "lib/ovn-nb-idl.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "ovsdb-data.h"
+#include "ovsdb-idl.h"
+#include "process.h"
+#include "smap.h"
+#include "sset.h"
+#include "svec.h"
+#include "stream-ssl.h"
+#include "stream.h"
+#include "table.h"
+#include "timeval.h"
+#include "util.h"
+
+VLOG_DEFINE_THIS_MODULE(nbctl);
+
+/* --db: the database remote. */
+static const char *db;
+
+/* --oneline: print each command's output on a single line. */
+static bool oneline;
+
+/* --dry-run: do not commit. */
+static bool dry_run;
+
+/* What to wait for after committing (--wait). */
+enum nbctl_wait_type {
+    NBCTL_WAIT_NONE,            /* Do not wait. */
+    NBCTL_WAIT_SB,              /* Wait for northd (sb_cfg). */
+    NBCTL_WAIT_HV               /* Wait for every chassis (hv_cfg). */
+};
+static enum nbctl_wait_type wait_type = NBCTL_WAIT_NONE;
+
+/* --print-wait-time: report how long northd and the chassis took. */
+static bool print_wait_time;
+
+/* Set by the "sync" command: wait even if nothing changed. */
+static bool force_wait;
+
+/* --timeout, in seconds (0: forever). */
+static unsigned int timeout;
+
+/* --leader-only / --no-leader-only. */
+static int leader_only = true;
+
+/* --shuffle-remotes / --no-shuffle-remotes. */
+static int shuffle_remotes = true;
+
+/* Table formatting options for "list", "find" and friends. */
+static struct table_style table_style = TABLE_STYLE_DEFAULT;
+
+/* The IDL and the in-progress transaction (for the exit handler). */
+static struct ovsdb_idl *the_idl;
+static struct ovsdb_idl_txn *the_idl_txn;
+
+static void nbctl_cmd_init(void);
+static void parse_options(int argc, char *argv[], struct shash *local);
+static bool do_nbctl(const char *args, struct ctl_command *, size_t n,
+                     struct ovsdb_idl *);
+OVS_NO_RETURN static void nbctl_exit(int status);
+OVS_NO_RETURN static void usage(void);
+
+int
+main(int argc, char *argv[])
+{
+    struct ctl_command *commands;
+    struct shash local_options;
+    size_t n_commands;
+
+    set_program_name(argv[0]);
+    fatal_ignore_sigpipe();
+    vlog_set_levels(NULL, VLF_CONSOLE, VLL_WARN);
+    vlog_set_levels_from_string_assert("reconnect:warn");
+
+    nbctl_cmd_init();
+
+    /* Options from OVN_NBCTL_OPTIONS come first so that the command line
+     * overrides them. */
+    char **all_argv = argv;
+    int all_argc = argc;
+    const char *env = getenv("OVN_NBCTL_OPTIONS");
+    if (env && env[0]) {
+        struct svec words = SVEC_EMPTY_INITIALIZER;
+        char *copy = xstrdup(env);
+        char *save = NULL;
+        for (char *w = strtok_r(copy, " \t", &save); w;
+             w = strtok_r(NULL, " \t", &save)) {
+            svec_add(&words, w);
+        }
+        free(copy);
+        all_argc = argc + words.n;
+        all_argv = xcalloc(all_argc + 1, sizeof *all_argv);
+        all_argv[0] = argv[0];
+        for (size_t i = 0; i < words.n; i++) {
+            all_argv[1 + i] = xstrdup(words.names[i]);
+        }
+        for (int i = 1; i < argc; i++) {
+            all_argv[words.n + i] = argv[i];
+        }
+        svec_destroy(&words);
+    }
+
+    char *args = process_escape_args(argv);
+    shash_init(&local_options);
+    parse_options(all_argc, all_argv, &local_options);
+    char *error = ctl_parse_commands(all_argc - optind, all_argv + optind,
+                                     &local_options, &commands, &n_commands);
+    if (error) {
+        ctl_fatal("%s", error);
+    }
+    VLOG(ctl_might_write_to_db(commands, n_commands) ? VLL_INFO : VLL_DBG,
+         "Called as %s", args);
+
+    ctl_timeout_setup(timeout);
+
+    the_idl = ovsdb_idl_create_unconnected(&nbrec_idl_class, true);
+    ovsdb_idl_set_shuffle_remotes(the_idl, shuffle_remotes);
+    ovsdb_idl_set_remote(the_idl, db, false);
+    ovsdb_idl_set_leader_only(the_idl, leader_only);
+
+    unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
+    for (;;) {
+        ovsdb_idl_run(the_idl);
+        if (!ovsdb_idl_is_alive(the_idl)) {
+            int retval = ovsdb_idl_get_last_error(the_idl);
+            ctl_fatal("%s: database connection failed (%s)",
+                      db, ovs_retval_to_string(retval));
+        }
+
+        if (seqno != ovsdb_idl_get_seqno(the_idl)) {
+            seqno = ovsdb_idl_get_seqno(the_idl);
+            if (do_nbctl(args, commands, n_commands, the_idl)) {
+                free(args);
+                exit(EXIT_SUCCESS);
+            }
+        }
+
+        if (seqno == ovsdb_idl_get_seqno(the_idl)) {
+            ovsdb_idl_wait(the_idl);
+            poll_block();
+        }
+    }
+}
+
+/* Parses the global options, storing command-specific ones that precede the
+ * first command in 'local'. */
+static void
+parse_options(int argc, char *argv[], struct shash *local)
+{
+    enum {
+        OPT_DB = UCHAR_MAX + 1,
+        OPT_NO_SYSLOG,
+        OPT_NO_WAIT,
+        OPT_WAIT,
+        OPT_DRY_RUN,
+        OPT_ONELINE,
+        OPT_LOCAL,
+        OPT_COMMANDS,
+        OPT_OPTIONS,
+        OPT_BOOTSTRAP_CA_CERT,
+        OPT_PRINT_WAIT_TIME,
+        VLOG_OPTION_ENUMS,
+        TABLE_OPTION_ENUMS,
+        SSL_OPTION_ENUMS,
+    };
+    static const struct option global_long_options[] = {
+        {"db", required_argument, NULL, OPT_DB},
+        {"no-syslog", no_argument, NULL, OPT_NO_SYSLOG},
+        {"no-wait", no_argument, NULL, OPT_NO_WAIT},
+        {"wait", required_argument, NULL, OPT_WAIT},
+        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"oneline", no_argument, NULL, OPT_ONELINE},
+        {"timeout", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},
+        {"commands", no_argument, NULL, OPT_COMMANDS},
+        {"options", no_argument, NULL, OPT_OPTIONS},
+        {"leader-only", no_argument, &leader_only, true},
+        {"no-leader-only", no_argument, &leader_only, false},
+        {"shuffle-remotes", no_argument, &shuffle_remotes, true},
+        {"no-shuffle-remotes", no_argument, &shuffle_remotes, false},
+        {"print-wait-time", no_argument, NULL, OPT_PRINT_WAIT_TIME},
+        {"version", no_argument, NULL, 'V'},
+        VLOG_LONG_OPTIONS,
+        TABLE_LONG_OPTIONS,
+        STREAM_SSL_LONG_OPTIONS,
+        {"bootstrap-ca-cert", required_argument, NULL, OPT_BOOTSTRAP_CA_CERT},
+        {NULL, 0, NULL, 0},
+    };
+    const int n_global = ARRAY_SIZE(global_long_options) - 1;
+
+    char *tmp = ovs_cmdl_long_options_to_short_options(global_long_options);
+    char *short_options = xasprintf("+%s", tmp);
+    free(tmp);
+
+    struct option *options = xmemdup(global_long_options,
+                                     sizeof global_long_options);
+    size_t allocated = ARRAY_SIZE(global_long_options);
+    size_t n_options = n_global;
+    ctl_add_cmd_options(&options, &n_options, &allocated, OPT_LOCAL);
+
+    for (;;) {
+        int idx;
+        int c = getopt_long(argc, argv, short_options, options, &idx);
+        if (c == -1) {
+            break;
+        }
+
+        switch (c) {
+        case OPT_DB:
+            db = optarg;
+            break;
+
+        case OPT_NO_SYSLOG:
+            vlog_set_levels(&this_module, VLF_SYSLOG, VLL_WARN);
+            break;
+
+        case OPT_NO_WAIT:
+            wait_type = NBCTL_WAIT_NONE;
+            break;
+
+        case OPT_WAIT:
+            if (!strcmp(optarg, "none")) {
+                wait_type = NBCTL_WAIT_NONE;
+            } else if (!strcmp(optarg, "sb")) {
+                wait_type = NBCTL_WAIT_SB;
+            } else if (!strcmp(optarg, "hv")) {
+                wait_type = NBCTL_WAIT_HV;
+            } else {
+                ctl_fatal("argument to --wait must be "
+                          "\"none\", \"sb\", or \"hv\"");
+            }
+            break;
+
+        case OPT_PRINT_WAIT_TIME:
+            print_wait_time = true;
+            break;
+
+        case OPT_DRY_RUN:
+            dry_run = true;
+            break;
+
+        case OPT_ONELINE:
+            oneline = true;
+            break;
+
+        case OPT_LOCAL:
+            if (shash_find(local, options[idx].name)) {
+                ctl_fatal("'%s' option specified multiple times",
+                          options[idx].name);
+            }
+            shash_add_nocopy(local, xasprintf("--%s", options[idx].name),
+                             nullable_xstrdup(optarg));
+            break;
+
+        case 'h':
+            usage();
+
+        case OPT_COMMANDS:
+            ctl_print_commands();
+            /* fall through */
+
+        case OPT_OPTIONS:
+            ctl_print_options(global_long_options);
+            /* fall through */
+
+        case 'V':
+            printf("%s %s\n", program_name, OVN_PACKAGE_VERSION);
+            printf("Open vSwitch Library %s\n", VERSION);
+            printf("DB Schema %s\n", nbrec_get_db_version());
+            exit(EXIT_SUCCESS);
+
+        case 't':
+            if (!str_to_uint(optarg, 10, &timeout) || !timeout) {
+                ctl_fatal("value %s on -t or --timeout is invalid", optarg);
+            }
+            break;
+
+        VLOG_OPTION_HANDLERS
+        TABLE_OPTION_HANDLERS(&table_style)
+        STREAM_SSL_OPTION_HANDLERS
+
+        case OPT_BOOTSTRAP_CA_CERT:
+            stream_ssl_set_ca_cert_file(optarg, true);
+            break;
+
+        case '?':
+            exit(EXIT_FAILURE);
+
+        case 0:
+            break;
+
+        default:
+            abort();
+        }
+    }
+    free(short_options);
+
+    if (!db) {
+        const char *env = getenv("OVN_NB_DB");
+        db = env && env[0] ? env : ovn_default_nb_db();
+    }
+
+    for (size_t i = n_global; options[i].name; i++) {
+        free(CONST_CAST(char *, options[i].name));
+    }
+    free(options);
+}
+
+/* Prints the help text and exits. */
+static void
+usage(void)
+{
+    printf("\
+%s: OVN northbound DB management utility\n\
+usage: %s [OPTIONS] COMMAND [ARG...]\n\
+\n\
+General commands:\n\
+  init                      initialize the database\n\
+  show [SWITCH|ROUTER]      print an overview of the database contents\n\
+  sync                      wait for earlier changes to take effect\n\
+\n\
+Logical switches:   ls-add ls-del ls-list\n\
+Switch ports:       lsp-add lsp-del lsp-list lsp-get-parent lsp-get-tag\n\
+                    lsp-set-addresses lsp-get-addresses\n\
+                    lsp-set-port-security lsp-get-port-security\n\
+                    lsp-get-up lsp-set-enabled lsp-get-enabled\n\
+                    lsp-set-type lsp-get-type lsp-set-options\n\
+                    lsp-get-options lsp-set-dhcpv4-options\n\
+                    lsp-get-dhcpv4-options lsp-set-dhcpv6-options\n\
+                    lsp-get-dhcpv6-options lsp-get-ls\n\
+                    lsp-set-ha-chassis-group\n\
+ACLs:               acl-add acl-del acl-list\n\
+QoS:                qos-add qos-del qos-list\n\
+Meters:             meter-add meter-del meter-list\n\
+Logical routers:    lr-add lr-del lr-list\n\
+Router ports:       lrp-add lrp-del lrp-list lrp-set-enabled\n\
+                    lrp-get-enabled lrp-set-gateway-chassis\n\
+                    lrp-del-gateway-chassis lrp-get-gateway-chassis\n\
+                    lrp-set-redirect-type lrp-get-redirect-type\n\
+                    lrp-set-options\n\
+Routes:             lr-route-add lr-route-del lr-route-list\n\
+Policies:           lr-policy-add lr-policy-del lr-policy-list\n\
+NAT:                lr-nat-add lr-nat-del lr-nat-list\n\
+Load balancers:     lb-add lb-del lb-list ls-lb-add ls-lb-del ls-lb-list\n\
+                    lr-lb-add lr-lb-del lr-lb-list\n\
+Port groups:        pg-add pg-set-ports pg-del\n\
+DHCP options:       dhcp-options-create dhcp-options-del\n\
+                    dhcp-options-list dhcp-options-set-options\n\
+                    dhcp-options-get-options\n\
+HA chassis groups:  ha-chassis-group-add ha-chassis-group-del\n\
+                    ha-chassis-group-list ha-chassis-group-add-chassis\n\
+                    ha-chassis-group-remove-chassis\n\
+                    ha-chassis-group-set-chassis-prio\n\
+Connections:        get-connection del-connection set-connection\n\
+SSL:                get-ssl del-ssl set-ssl\n\
+\n\
+%s\
+%s\
+\n\
+Options:\n\
+  --db=DATABASE               connect to DATABASE\n\
+                              (default: %s)\n\
+  --no-wait, --wait=none      do not wait for OVN reconfiguration (default)\n\
+  --wait=sb                   wait for southbound database update\n\
+  --wait=hv                   wait for all chassis to catch up\n\
+  --print-wait-time           print time spent on waiting\n\
+  -t, --timeout=SECS          wait at most SECS seconds\n\
+  --dry-run                   do not commit changes to database\n\
+  --oneline                   print exactly one line of output per command\n\
+  --no-leader-only            accept any cluster member, not just the leader\n",
+           program_name, program_name, ctl_get_db_cmd_usage(),
+           ctl_list_db_tables_usage(), ovn_default_nb_db());
+    table_usage();
+    vlog_usage();
+    printf("\
+  --no-syslog             equivalent to --verbose=nbctl:syslog:warn\n");
+    printf("\n\
+Other options:\n\
+  -h, --help                  display this help message\n\
+  -V, --version               display version information\n");
+    stream_usage("database", true, true, true);
+    exit(EXIT_SUCCESS);
+}
+
+/* Implements the "sync" command and "--wait" with no changes. */
+void
+nbctl_force_wait(void)
+{
+    force_wait = true;
+}
+
+/* Prints how long northd and the chassis took to process 'next_cfg',
+ * counting from 'start' (the wall-clock time of our commit, in ms). */
+static void
+print_wait_times(const struct nbrec_nb_global *nb, int64_t next_cfg,
+                 long long int start)
+{
+    printf("Time spent on processing nb_cfg %"PRId64":\n", next_cfg);
+    printf("\tovn-northd delay before processing:\t%lldms\n",
+           (long long int) nb->nb_cfg_timestamp - start);
+    printf("\tovn-northd completion:\t\t\t%lldms\n",
+           (long long int) nb->sb_cfg_timestamp - start);
+    if (wait_type == NBCTL_WAIT_HV) {
+        printf("\tovn-controller(s) completion:\t\t%lldms\n",
+               (long long int) nb->hv_cfg_timestamp - start);
+    }
+}
+
+/* Runs the commands in one transaction.  Returns true when done, false when
+ * the caller should retry with a newer copy of the database. */
+static bool
+do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
+         struct ovsdb_idl *idl)
+{
+    struct ovsdb_idl_txn *txn;
+    enum ovsdb_idl_txn_status status;
+    struct ovsdb_symbol_table *symtab;
+    struct ctl_context ctx;
+    struct ctl_command *c;
+    struct shash_node *node;
+    int64_t next_cfg = 0;
+    long long int start_time = time_wall_msec();
+
+    txn = the_idl_txn = ovsdb_idl_txn_create(idl);
+    if (dry_run) {
+        ovsdb_idl_txn_set_dry_run(txn);
+    }
+    ovsdb_idl_txn_add_comment(txn, "ovn-nbctl: %s", args);
+
+    const struct nbrec_nb_global *nb = nbrec_nb_global_first(idl);
+    if (!nb) {
+        nb = nbrec_nb_global_insert(txn);
+    }
+
+    force_wait = false;
+    symtab = ovsdb_symbol_table_create();
+    for (c = commands; c < &commands[n_commands]; c++) {
+        ds_init(&c->output);
+        c->table = NULL;
+    }
+    ctl_context_init(&ctx, NULL, idl, txn, symtab, NULL);
+    for (c = commands; c < &commands[n_commands]; c++) {
+        ctl_context_init_command(&ctx, c, c == &commands[n_commands - 1]);
+        if (c->syntax->run) {
+            (c->syntax->run)(&ctx);
+        }
+        if (ctx.error) {
+            ctl_fatal("%s", ctx.error);
+        }
+        ctl_context_done_command(&ctx, c);
+
+        if (ctx.try_again) {
+            ctl_context_done(&ctx, NULL);
+            goto try_again;
+        }
+    }
+    ctl_context_done(&ctx, NULL);
+
+    if (wait_type != NBCTL_WAIT_NONE) {
+        ovsdb_idl_txn_increment(txn, &nb->header_,
+                                &nbrec_nb_global_col_nb_cfg, force_wait);
+    }
+
+    SHASH_FOR_EACH (node, &symtab->sh) {
+        struct ovsdb_symbol *symbol = node->data;
+        if (!symbol->created) {
+            ctl_fatal("row id \"%s\" is referenced but never created (e.g. "
+                      "with \"-- --id=%s create ...\")",
+                      node->name, node->name);
+        }
+        if (!symbol->strong_ref) {
+            if (!symbol->weak_ref) {
+                VLOG_WARN("row id \"%s\" was created but no reference to it "
+                          "was inserted, so it will not actually appear in "
+                          "the database", node->name);
+            } else {
+                VLOG_WARN("row id \"%s\" was created but only a weak "
+                          "reference to it was inserted, so it will not "
+                          "actually appear in the database", node->name);
+            }
+        }
+    }
+
+    start_time = time_wall_msec();
+    status = ovsdb_idl_txn_commit_block(txn);
+    if (wait_type != NBCTL_WAIT_NONE && status == TXN_SUCCESS) {
+        next_cfg = ovsdb_idl_txn_get_increment_new_value(txn);
+    }
+    if (status == TXN_UNCHANGED || status == TXN_SUCCESS) {
+        for (c = commands; c < &commands[n_commands]; c++) {
+            if (c->syntax->postprocess) {
+                ctl_context_init(&ctx, c, idl, txn, symtab, NULL);
+                (c->syntax->postprocess)(&ctx);
+                if (ctx.error) {
+                    ctl_fatal("%s", ctx.error);
+                }
+                ctl_context_done(&ctx, c);
+            }
+        }
+    }
+
+    switch (status) {
+    case TXN_UNCOMMITTED:
+    case TXN_INCOMPLETE:
+        OVS_NOT_REACHED();
+
+    case TXN_ABORTED:
+        ctl_fatal("transaction aborted");
+
+    case TXN_UNCHANGED:
+    case TXN_SUCCESS:
+        break;
+
+    case TXN_TRY_AGAIN:
+        goto try_again;
+
+    case TXN_ERROR:
+        ctl_fatal("transaction error: %s", ovsdb_idl_txn_get_error(txn));
+
+    case TXN_NOT_LOCKED:
+        ctl_fatal("database not locked");
+
+    default:
+        OVS_NOT_REACHED();
+    }
+
+    ovsdb_symbol_table_destroy(symtab);
+
+    for (c = commands; c < &commands[n_commands]; c++) {
+        struct ds *ds = &c->output;
+
+        if (c->table) {
+            table_print(c->table, &table_style);
+        } else if (oneline) {
+            ds_chomp(ds, '\n');
+            for (size_t j = 0; j < ds->length; j++) {
+                int ch = ds->string[j];
+                switch (ch) {
+                case '\n':
+                    fputs("\\n", stdout);
+                    break;
+
+                case '\\':
+                    fputs("\\\\", stdout);
+                    break;
+
+                default:
+                    putchar(ch);
+                }
+            }
+            putchar('\n');
+        } else {
+            fputs(ds_cstr(ds), stdout);
+        }
+        ds_destroy(&c->output);
+        table_destroy(c->table);
+        free(c->table);
+        shash_destroy_free_data(&c->options);
+    }
+    free(commands);
+    fflush(stdout);
+
+    if (wait_type != NBCTL_WAIT_NONE && status != TXN_UNCHANGED) {
+        ovsdb_idl_enable_reconnect(idl);
+        for (;;) {
+            ovsdb_idl_run(idl);
+            NBREC_NB_GLOBAL_FOR_EACH (nb, idl) {
+                int64_t cur_cfg = (wait_type == NBCTL_WAIT_SB
+                                   ? nb->sb_cfg
+                                   : MIN(nb->sb_cfg, nb->hv_cfg));
+                if (cur_cfg >= next_cfg) {
+                    if (print_wait_time) {
+                        print_wait_times(nb, next_cfg, start_time);
+                    }
+                    goto done;
+                }
+            }
+            ovsdb_idl_wait(idl);
+            poll_block();
+        }
+    done: ;
+    }
+
+    ovsdb_idl_txn_destroy(txn);
+    ovsdb_idl_destroy(idl);
+    the_idl = NULL;
+    the_idl_txn = NULL;
+    return true;
+
+try_again:
+    ovsdb_idl_txn_abort(txn);
+    ovsdb_idl_txn_destroy(txn);
+    the_idl_txn = NULL;
+
+    ovsdb_symbol_table_destroy(symtab);
+    for (c = commands; c < &commands[n_commands]; c++) {
+        ds_destroy(&c->output);
+        table_destroy(c->table);
+        free(c->table);
+    }
+    return false;
+}
+
+/* Frees the transaction and the IDL before exiting (called by ctl_fatal()).
+ */
+static void
+nbctl_exit(int status)
+{
+    if (the_idl_txn) {
+        ovsdb_idl_txn_abort(the_idl_txn);
+        ovsdb_idl_txn_destroy(the_idl_txn);
+    }
+    ovsdb_idl_destroy(the_idl);
+    exit(status);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lookup helpers. */
+
+/* Looks up a row of 'class' by UUID (when 'id' parses as one) or by the
+ * string column 'name_col', and reports errors with the noun 'what'. */
+static char *
+lookup_row(struct ctl_context *ctx, const struct ovsdb_idl_table_class *class,
+           const struct ovsdb_idl_column *name_col, const char *what,
+           const char *plural, const char *id, bool must_exist,
+           const struct ovsdb_idl_row **rowp)
+{
+    struct uuid uuid;
+
+    *rowp = NULL;
+    if (uuid_from_string(&uuid, id)) {
+        *rowp = ovsdb_idl_get_row_for_uuid(ctx->idl, class, &uuid);
+        if (!*rowp && must_exist) {
+            return xasprintf("%s: %s UUID not found", id, what);
+        }
+        return NULL;
+    }
+
+    const struct ovsdb_idl_row *row;
+    for (row = ovsdb_idl_first_row(ctx->idl, class); row;
+         row = ovsdb_idl_next_row(row)) {
+        const struct ovsdb_datum *d = ovsdb_idl_read(row, name_col);
+        if (d->n == 1 && !strcmp(d->keys[0].s->string, id)) {
+            if (*rowp) {
+                *rowp = NULL;
+                return xasprintf("Multiple %s named '%s'.  Use a UUID.",
+                                 plural, id);
+            }
+            *rowp = row;
+        }
+    }
+    if (!*rowp && must_exist) {
+        return xasprintf("%s: %s name not found", id, what);
+    }
+    return NULL;
+}
+
+char *
+nbctl_ls_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                const struct nbrec_logical_switch **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_logical_switch,
+                             &nbrec_logical_switch_col_name, "switch",
+                             "logical switches", id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_lsp_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                 const struct nbrec_logical_switch_port **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_logical_switch_port,
+                             &nbrec_logical_switch_port_col_name, "port",
+                             "logical switch ports", id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch_port, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_lr_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                const struct nbrec_logical_router **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_logical_router,
+                             &nbrec_logical_router_col_name, "router",
+                             "logical routers", id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_lrp_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                 const struct nbrec_logical_router_port **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_logical_router_port,
+                             &nbrec_logical_router_port_col_name, "port",
+                             "logical router ports", id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router_port, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_pg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                const struct nbrec_port_group **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_port_group,
+                             &nbrec_port_group_col_name, "port group",
+                             "port groups", id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_port_group, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_lb_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                const struct nbrec_load_balancer **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_load_balancer,
+                             &nbrec_load_balancer_col_name, "load balancer",
+                             "load balancers", id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_lbg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                 const struct nbrec_load_balancer_group **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_load_balancer_group,
+                             &nbrec_load_balancer_group_col_name,
+                             "load balancer group", "load balancer groups",
+                             id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer_group, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_hcg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
+                 const struct nbrec_ha_chassis_group **rowp)
+{
+    const struct ovsdb_idl_row *row;
+    char *error = lookup_row(ctx, &nbrec_table_ha_chassis_group,
+                             &nbrec_ha_chassis_group_col_name,
+                             "ha_chassis_group", "ha chassis groups",
+                             id, must_exist, &row);
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_ha_chassis_group, header_) : NULL;
+    return error;
+}
+
+char *
+nbctl_dhcp_options_lookup(struct ctl_context *ctx, const char *id,
+                          const struct nbrec_dhcp_options **rowp)
+{
+    struct uuid uuid;
+
+    *rowp = NULL;
+    if (!uuid_from_string(&uuid, id)) {
+        return xasprintf("%s: dhcp options UUID not found", id);
+    }
+    *rowp = nbrec_dhcp_options_get_for_uuid(ctx->idl, &uuid);
+    if (!*rowp) {
+        return xasprintf("%s: dhcp options UUID not found", id);
+    }
+    return NULL;
+}
+
+const struct nbrec_logical_switch *
+nbctl_lsp_to_ls(struct ctl_context *ctx,
+                const struct nbrec_logical_switch_port *lsp)
+{
+    const struct nbrec_logical_switch *ls;
+    NBREC_LOGICAL_SWITCH_FOR_EACH (ls, ctx->idl) {
+        for (size_t i = 0; i < ls->n_ports; i++) {
+            if (ls->ports[i] == lsp) {
+                return ls;
+            }
+        }
+    }
+    return NULL;
+}
+
+const struct nbrec_logical_router *
+nbctl_lrp_to_lr(struct ctl_context *ctx,
+                const struct nbrec_logical_router_port *lrp)
+{
+    const struct nbrec_logical_router *lr;
+    NBREC_LOGICAL_ROUTER_FOR_EACH (lr, ctx->idl) {
+        for (size_t i = 0; i < lr->n_ports; i++) {
+            if (lr->ports[i] == lrp) {
+                return lr;
+            }
+        }
+    }
+    return NULL;
+}
+
+char *
+nbctl_parse_priority(const char *s, int64_t *priority)
+{
+    int64_t p;
+    if (!ovs_scan(s, "%"SCNd64, &p) || p < 0 || p > 32767) {
+        return xasprintf("%s: priority must in range 0...32767", s);
+    }
+    *priority = p;
+    return NULL;
+}
+
+/* qsort() comparator for struct nbctl_name_uuid: by name, then UUID. */
+static int
+compare_name_uuid(const void *a_, const void *b_)
+{
+    const struct nbctl_name_uuid *a = a_;
+    const struct nbctl_name_uuid *b = b_;
+    int cmp = strcmp(a->name, b->name);
+    return cmp ? cmp : uuid_compare_3way(a->uuid, b->uuid);
+}
+
+void
+nbctl_print_sorted(struct ds *out, struct nbctl_name_uuid *items, size_t n)
+{
+    qsort(items, n, sizeof *items, compare_name_uuid);
+    for (size_t i = 0; i < n; i++) {
+        ds_put_format(out, UUID_FMT" (%s)\n", UUID_ARGS(items[i].uuid),
+                      items[i].name);
+    }
+}
+
+void
+nbctl_format_string_array(struct ds *out, char **strs, size_t n)
+{
+    ds_put_char(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            ds_put_cstr(out, ", ");
+        }
+        json_string_escape(strs[i], out);
+    }
+    ds_put_char(out, ']');
+}
+
+/* ------------------------------------------------------------------------ */
+/* init, sync, show. */
+
+/* "init": the transaction loop creates NB_Global if needed. */
+static void
+nbctl_init(struct ctl_context *ctx OVS_UNUSED)
+{
+}
+
+/* "sync": wait even if nothing changes. */
+static void
+nbctl_sync(struct ctl_context *ctx OVS_UNUSED)
+{
+    nbctl_force_wait();
+}
+
+/* Appends " (aka VALUE)" when 'key' is present in 'ids'. */
+static void
+print_alias(struct ds *s, const struct smap *ids, const char *key)
+{
+    const char *alias = smap_get(ids, key);
+    if (alias) {
+        ds_put_format(s, " (aka %s)", alias);
+    }
+}
+
+/* Prints the "show" block for one logical switch. */
+static void
+print_ls(const struct nbrec_logical_switch *ls, struct ds *s)
+{
+    ds_put_format(s, "switch "UUID_FMT" (%s)",
+                  UUID_ARGS(&ls->header_.uuid), ls->name);
+    print_alias(s, &ls->external_ids, "neutron:network_name");
+    ds_put_char(s, '\n');
+
+    for (size_t i = 0; i < ls->n_ports; i++) {
+        const struct nbrec_logical_switch_port *lsp = ls->ports[i];
+
+        ds_put_format(s, "    port %s", lsp->name);
+        print_alias(s, &lsp->external_ids, "neutron:port_name");
+        ds_put_char(s, '\n');
+
+        if (lsp->type[0]) {
+            ds_put_format(s, "        type: %s\n", lsp->type);
+        }
+        if (lsp->parent_name) {
+            ds_put_format(s, "        parent: %s\n", lsp->parent_name);
+        }
+        if (lsp->n_tag) {
+            ds_put_format(s, "        tag: %"PRIu64"\n", lsp->tag[0]);
+        }
+        if (lsp->n_addresses
+            && !(lsp->n_addresses == 1
+                 && !strcmp(lsp->addresses[0], "router"))) {
+            ds_put_cstr(s, "        addresses: ");
+            nbctl_format_string_array(s, lsp->addresses, lsp->n_addresses);
+            ds_put_char(s, '\n');
+        }
+        const char *router_port = smap_get(&lsp->options, "router-port");
+        if (router_port) {
+            ds_put_format(s, "        router-port: %s\n", router_port);
+        }
+    }
+}
+
+/* Compares gateway chassis by descending priority, then name. */
+static int
+compare_gw_chassis(const void *a_, const void *b_)
+{
+    const struct nbrec_gateway_chassis *const *ap = a_;
+    const struct nbrec_gateway_chassis *const *bp = b_;
+    const struct nbrec_gateway_chassis *a = *ap, *b = *bp;
+    if (a->priority != b->priority) {
+        return a->priority > b->priority ? -1 : 1;
+    }
+    return strcmp(a->name, b->name);
+}
+
+/* Prints the "show" block for one logical router. */
+static void
+print_lr(const struct nbrec_logical_router *lr, struct ds *s)
+{
+    ds_put_format(s, "router "UUID_FMT" (%s)",
+                  UUID_ARGS(&lr->header_.uuid), lr->name);
+    print_alias(s, &lr->external_ids, "neutron:router_name");
+    ds_put_char(s, '\n');
+
+    for (size_t i = 0; i < lr->n_ports; i++) {
+        const struct nbrec_logical_router_port *lrp = lr->ports[i];
+
+        ds_put_format(s, "    port %s\n", lrp->name);
+        if (lrp->mac) {
+            ds_put_cstr(s, "        mac: ");
+            json_string_escape(lrp->mac, s);
+            ds_put_char(s, '\n');
+        }
+        if (lrp->n_networks) {
+            ds_put_cstr(s, "        networks: ");
+            nbctl_format_string_array(s, lrp->networks, lrp->n_networks);
+            ds_put_char(s, '\n');
+        }
+        if (lrp->n_gateway_chassis) {
+            const struct nbrec_gateway_chassis **gcs
+                = xmemdup(lrp->gateway_chassis,
+                          lrp->n_gateway_chassis * sizeof *gcs);
+            qsort(gcs, lrp->n_gateway_chassis, sizeof *gcs,
+                  compare_gw_chassis);
+            ds_put_cstr(s, "        gateway chassis: [");
+            for (size_t j = 0; j < lrp->n_gateway_chassis; j++) {
+                ds_put_format(s, "%s%s", j ? " " : "",
+                              gcs[j]->chassis_name);
+            }
+            ds_put_cstr(s, "]\n");
+            free(gcs);
+        }
+    }
+
+    for (size_t i = 0; i < lr->n_nat; i++) {
+        const struct nbrec_nat *nat = lr->nat[i];
+        ds_put_format(s, "    nat "UUID_FMT"\n",
+                      UUID_ARGS(&nat->header_.uuid));
+        ds_put_cstr(s, "        external ip: ");
+        json_string_escape(nat->external_ip, s);
+        ds_put_char(s, '\n');
+        ds_put_cstr(s, "        logical ip: ");
+        json_string_escape(nat->logical_ip, s);
+        ds_put_char(s, '\n');
+        ds_put_cstr(s, "        type: ");
+        json_string_escape(nat->type, s);
+        ds_put_char(s, '\n');
+    }
+}
+
+/* "show [SWITCH|ROUTER]". */
+static void
+nbctl_show(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_switch *ls;
+    const struct nbrec_logical_router *lr;
+
+    if (ctx->argc == 2) {
+        char *error = nbctl_ls_lookup(ctx, ctx->argv[1], false, &ls);
+        if (error) {
+            ctx->error = error;
+            return;
+        }
+        if (ls) {
+            print_ls(ls, &ctx->output);
+        }
+        error = nbctl_lr_lookup(ctx, ctx->argv[1], false, &lr);
+        if (error) {
+            ctx->error = error;
+            return;
+        }
+        if (lr) {
+            print_lr(lr, &ctx->output);
+        }
+        return;
+    }
+
+    NBREC_LOGICAL_SWITCH_FOR_EACH (ls, ctx->idl) {
+        print_ls(ls, &ctx->output);
+    }
+    NBREC_LOGICAL_ROUTER_FOR_EACH (lr, ctx->idl) {
+        print_lr(lr, &ctx->output);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Registration. */
+
+/* How the generic commands find rows by name. */
+static const struct ctl_table_class tables[NBREC_N_TABLES] = {
+    [NBREC_TABLE_DHCP_OPTIONS].row_ids
+    = {{&nbrec_logical_switch_port_col_name, NULL,
+        &nbrec_logical_switch_port_col_dhcpv4_options},
+       {&nbrec_logical_switch_port_col_external_ids,
+        "neutron:port_name", &nbrec_logical_switch_port_col_dhcpv4_options},
+       {&nbrec_logical_switch_port_col_name, NULL,
+        &nbrec_logical_switch_port_col_dhcpv6_options},
+       {&nbrec_logical_switch_port_col_external_ids,
+        "neutron:port_name", &nbrec_logical_switch_port_col_dhcpv6_options}},
+
+    [NBREC_TABLE_LOGICAL_SWITCH].row_ids
+    = {{&nbrec_logical_switch_col_name, NULL, NULL},
+       {&nbrec_logical_switch_col_external_ids, "neutron:network_name",
+        NULL}},
+
+    [NBREC_TABLE_LOGICAL_SWITCH_PORT].row_ids
+    = {{&nbrec_logical_switch_port_col_name, NULL, NULL},
+       {&nbrec_logical_switch_port_col_external_ids, "neutron:port_name",
+        NULL}},
+
+    [NBREC_TABLE_LOGICAL_ROUTER].row_ids
+    = {{&nbrec_logical_router_col_name, NULL, NULL},
+       {&nbrec_logical_router_col_external_ids, "neutron:router_name",
+        NULL}},
+
+    [NBREC_TABLE_LOGICAL_ROUTER_PORT].row_ids[0]
+    = {&nbrec_logical_router_port_col_name, NULL, NULL},
+
+    [NBREC_TABLE_ADDRESS_SET].row_ids[0]
+    = {&nbrec_address_set_col_name, NULL, NULL},
+
+    [NBREC_TABLE_PORT_GROUP].row_ids[0]
+    = {&nbrec_port_group_col_name, NULL, NULL},
+
+    [NBREC_TABLE_ACL].row_ids[0] = {&nbrec_acl_col_name, NULL, NULL},
+
+    [NBREC_TABLE_HA_CHASSIS].row_ids[0]
+    = {&nbrec_ha_chassis_col_chassis_name, NULL, NULL},
+
+    [NBREC_TABLE_HA_CHASSIS_GROUP].row_ids[0]
+    = {&nbrec_ha_chassis_group_col_name, NULL, NULL},
+
+    [NBREC_TABLE_LOAD_BALANCER].row_ids[0]
+    = {&nbrec_load_balancer_col_name, NULL, NULL},
+
+    [NBREC_TABLE_LOAD_BALANCER_GROUP].row_ids[0]
+    = {&nbrec_load_balancer_group_col_name, NULL, NULL},
+
+    [NBREC_TABLE_LOAD_BALANCER_HEALTH_CHECK].row_ids[0]
+    = {&nbrec_load_balancer_health_check_col_vip, NULL, NULL},
+
+    [NBREC_TABLE_FORWARDING_GROUP].row_ids[0]
+    = {&nbrec_forwarding_group_col_name, NULL, NULL},
+
+    [NBREC_TABLE_METER].row_ids[0] = {&nbrec_meter_col_name, NULL, NULL},
+
+    [NBREC_TABLE_NAT].row_ids[0]
+    = {&nbrec_nat_col_external_ip, NULL, NULL},
+
+    [NBREC_TABLE_CONNECTION].row_ids[0]
+    = {&nbrec_connection_col_target, NULL, NULL},
+
+    [NBREC_TABLE_MIRROR].row_ids[0] = {&nbrec_mirror_col_name, NULL, NULL},
+};
+
+static const struct ctl_command_syntax nbctl_commands[] = {
+    { "init", 0, 0, "", NULL, nbctl_init, NULL, "", RW },
+    { "sync", 0, 0, "", NULL, nbctl_sync, NULL, "", RO },
+    { "show", 0, 1, "[SWITCH|ROUTER]", NULL, nbctl_show, NULL, "", RO },
+    {NULL, 0, 0, NULL, NULL, NULL, NULL, "", RO},
+};
+
+/* Registers every command with db-ctl-base. */
+static void
+nbctl_cmd_init(void)
+{
+    ctl_init(&nbrec_idl_class, nbrec_table_classes, tables, NULL,
+             nbctl_exit);
+    ctl_register_commands(nbctl_commands);
+    nbctl_switch_register();
+    nbctl_router_register();
+    nbctl_route_register();
+    nbctl_nat_register();
+    nbctl_acl_register();
+    nbctl_lb_register();
+    nbctl_misc_register();
+}
