@@ -13,8 +13,6 @@ utilities_ovn_nbctl_SOURCES = \
 	utilities/ovn-nbctl-nat.c \
 	utilities/ovn-nbctl-acl.c \
 	utilities/ovn-nbctl-lb.c \
-	utilities/ovn-nbctl-misc.c \
-	lib/ovn-addr.c \
-	lib/ovn-addr.h
+	utilities/ovn-nbctl-misc.c
 utilities_ovn_nbctl_CPPFLAGS = $(CTL_CPPFLAGS)
 utilities_ovn_nbctl_LDADD = lib/libovn.a $(OVS_LIBS)

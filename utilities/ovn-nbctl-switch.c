@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "db-ctl-base.h"
-#include "lib/ovn-addr.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
 #include "ovsdb-idl.h"
+#include "packets.h"
 #include "smap.h"
 #include "sset.h"
 #include "util.h"
@@ -278,6 +278,70 @@ nbctl_lsp_get_tag(struct ctl_context *ctx)
     }
 }
 
+/* IP addresses parsed from a "MAC IP..." or "dynamic IP..." string. */
+struct lsp_ips {
+    size_t n_ipv4;              /* Number of elements in 'ipv4'. */
+    ovs_be32 ipv4[16];          /* IPv4 addresses. */
+    size_t n_ipv6;              /* Number of elements in 'ipv6'. */
+    struct in6_addr ipv6[16];   /* IPv6 addresses. */
+};
+
+/* Parses the space-separated IP[/PLEN] words of 's' into 'ips'.  Returns
+ * false if a word is not an IP address or there are too many. */
+static bool
+parse_ips(const char *s, struct lsp_ips *ips)
+{
+    char *copy = xstrdup(s);
+    char *save = NULL;
+    bool ok = true;
+
+    memset(ips, 0, sizeof *ips);
+    for (char *w = strtok_r(copy, " ", &save); w && ok;
+         w = strtok_r(NULL, " ", &save)) {
+        ovs_be32 ip;
+        struct in6_addr ip6;
+        unsigned int plen;
+        char *error = ip_parse_cidr(w, &ip, &plen);
+        if (!error) {
+            if (ips->n_ipv4 < ARRAY_SIZE(ips->ipv4)) {
+                ips->ipv4[ips->n_ipv4++] = ip;
+            } else {
+                ok = false;
+            }
+            continue;
+        }
+        free(error);
+        error = ipv6_parse_cidr(w, &ip6, &plen);
+        if (!error) {
+            if (ips->n_ipv6 < ARRAY_SIZE(ips->ipv6)) {
+                ips->ipv6[ips->n_ipv6++] = ip6;
+            } else {
+                ok = false;
+            }
+            continue;
+        }
+        free(error);
+        ok = false;
+    }
+    free(copy);
+    return ok;
+}
+
+/* Parses "MAC [IP]..." into 'ips'.  Returns false if 's' has another
+ * form. */
+static bool
+parse_mac_ips(const char *s, struct lsp_ips *ips)
+{
+    struct eth_addr ea;
+    int n = 0;
+
+    if (!ovs_scan_len(s, &n, ETH_ADDR_SCAN_FMT, ETH_ADDR_SCAN_ARGS(ea))
+        || (s[n] && s[n] != ' ')) {
+        return false;
+    }
+    return parse_ips(s + n, ips);
+}
+
 /* Returns true if 'a' is one of the "dynamic" address forms: "dynamic",
  * "dynamic IP [IP]" or "MAC dynamic". */
 static bool
@@ -290,13 +354,9 @@ is_dynamic_address(const char *a)
         return true;
     }
     if (!strncmp(a, "dynamic ", 8)) {
-        struct ovn_lport_addrs laddrs;
-        char *error = ovn_lport_addrs_parse_ips(a + 8, &laddrs);
-        bool ok = !error && laddrs.n_ipv4 <= 1 && laddrs.n_ipv6 <= 1
-                  && laddrs.n_ipv4 + laddrs.n_ipv6 > 0;
-        free(error);
-        ovn_lport_addrs_destroy(&laddrs);
-        return ok;
+        struct lsp_ips ips;
+        return (parse_ips(a + 8, &ips) && ips.n_ipv4 <= 1
+                && ips.n_ipv6 <= 1 && ips.n_ipv4 + ips.n_ipv6 > 0);
     }
     return (ovs_scan_len(a, &n, ETH_ADDR_SCAN_FMT, ETH_ADDR_SCAN_ARGS(ea))
             && !strcmp(a + n, " dynamic"));
@@ -309,57 +369,47 @@ check_duplicate_ips(const struct nbrec_logical_switch *ls,
                     const struct nbrec_logical_switch_port *lsp,
                     const char *addresses)
 {
-    struct ovn_lport_addrs laddrs;
-    int ofs;
-    char *error = ovn_lport_addrs_parse(addresses, &laddrs, &ofs);
-    if (error) {
-        free(error);
+    struct lsp_ips mine;
+    if (!parse_mac_ips(addresses, &mine)) {
         return NULL;
     }
 
-    for (size_t i = 0; i < ls->n_ports && !error; i++) {
+    for (size_t i = 0; i < ls->n_ports; i++) {
         const struct nbrec_logical_switch_port *other = ls->ports[i];
         if (other == lsp) {
             continue;
         }
-        for (size_t j = 0; j < other->n_addresses && !error; j++) {
-            struct ovn_lport_addrs oaddrs;
-            char *oerror = ovn_lport_addrs_parse(other->addresses[j],
-                                                 &oaddrs, &ofs);
-            if (oerror) {
-                free(oerror);
+        for (size_t j = 0; j < other->n_addresses; j++) {
+            struct lsp_ips theirs;
+            if (!parse_mac_ips(other->addresses[j], &theirs)) {
                 continue;
             }
-            for (size_t k = 0; k < laddrs.n_ipv4 && !error; k++) {
-                for (size_t m = 0; m < oaddrs.n_ipv4; m++) {
-                    if (laddrs.ipv4[k].addr == oaddrs.ipv4[m].addr) {
-                        error = xasprintf("Error on switch %s: duplicate "
-                                          "IPv4 address '%s' found on "
-                                          "logical switch port '%s'",
-                                          ls->name, laddrs.ipv4[k].addr_s,
-                                          other->name);
-                        break;
+            for (size_t k = 0; k < mine.n_ipv4; k++) {
+                for (size_t m = 0; m < theirs.n_ipv4; m++) {
+                    if (mine.ipv4[k] == theirs.ipv4[m]) {
+                        return xasprintf("Error on switch %s: duplicate "
+                                         "IPv4 address '"IP_FMT"' found on "
+                                         "logical switch port '%s'",
+                                         ls->name, IP_ARGS(mine.ipv4[k]),
+                                         other->name);
                     }
                 }
             }
-            for (size_t k = 0; k < laddrs.n_ipv6 && !error; k++) {
-                for (size_t m = 0; m < oaddrs.n_ipv6; m++) {
-                    if (ipv6_addr_equals(&laddrs.ipv6[k].addr,
-                                         &oaddrs.ipv6[m].addr)) {
-                        error = xasprintf("Error on switch %s: duplicate "
-                                          "IPv6 address '%s' found on "
-                                          "logical switch port '%s'",
-                                          ls->name, laddrs.ipv6[k].addr_s,
-                                          other->name);
-                        break;
+            for (size_t k = 0; k < mine.n_ipv6; k++) {
+                for (size_t m = 0; m < theirs.n_ipv6; m++) {
+                    if (ipv6_addr_equals(&mine.ipv6[k], &theirs.ipv6[m])) {
+                        char buf[INET6_ADDRSTRLEN];
+                        ipv6_string_mapped(buf, &mine.ipv6[k]);
+                        return xasprintf("Error on switch %s: duplicate "
+                                         "IPv6 address '%s' found on "
+                                         "logical switch port '%s'",
+                                         ls->name, buf, other->name);
                     }
                 }
             }
-            ovn_lport_addrs_destroy(&oaddrs);
         }
     }
-    ovn_lport_addrs_destroy(&laddrs);
-    return error;
+    return NULL;
 }
 
 /* "lsp-set-addresses PORT [ADDRESS]...". */
