@@ -1,0 +1,670 @@
+# tests/e2e/lib.sh -- the end-to-end test harness.  Source it from a test:
+#
+#     . "$(dirname "$0")/lib.sh"
+#
+# Sourcing creates a private temp dir ($E2E_DIR) and installs an EXIT trap
+# that stops exactly the daemons this test started (by their pidfiles) and
+# deletes exactly the network namespaces it created.  Everything listens on
+# unix sockets inside $E2E_DIR or on 127.0.0.1 ports chosen by the kernel,
+# so tests may run in parallel.
+#
+# Environment (all optional):
+#   abs_top_srcdir    source tree (default: two levels above this file)
+#   abs_top_builddir  build tree with our binaries (default: $OVN_BUILDDIR,
+#                     else abs_top_srcdir)
+#   E2E_NORTHD        ours | debian | none | auto (ours if built, else none)
+#   E2E_CONTROLLER    ours | debian   (default for hv_start_controller: ours)
+#   E2E_CTL           ours | debian | auto (ovn-nbctl/ovn-sbctl: ours if built)
+#   E2E_TIMEOUT       seconds to wait for packets/conditions (default 10)
+#   E2E_KEEP=1        keep $E2E_DIR even when the test passes
+#   E2E_PERSIST=1     no EXIT trap (the demo); stop later with
+#                     e2e_teardown_dir DIR
+#   E2E_DIR           use this (empty or new) directory instead of mktemp
+#
+# Functions (see each one's comment for details):
+#   general:   e2e_log  fail  skip  check  wait_until  assert_eq  pkt
+#              have_ours PROGRAM   our_bin PROGRAM   e2e_teardown_dir DIR
+#   central:   central_start [ours|debian|none]   nbctl  sbctl
+#              central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...
+#   dummy HVs: hv_add NAME IP   hv_start_controller NAME [ours|debian]
+#              hv_vsctl|hv_ofctl|hv_appctl|hv_exec NAME ARGS...
+#              vif_add HV PORT IFACEID [OFPORT]   inject HV PORT HEX
+#              expect_packets HV PORT [HEX...]   expect_none HV PORT...
+#              vif_pcap HV PORT   underlay_pcap HV [rx|tx]
+#              pcap_take FILE   pcap_expect FILE [HEX...]   pcap_none FILE
+#   netns:     netns_require   netns_hv_add NAME IP
+#              netns_vm_add HV VM IFACEID MAC IP/PLEN [GATEWAY]
+#              vm_exec VM CMD...   vm_ping VM DST [COUNT]
+#
+# Hypervisor state lives in $E2E_DIR/NAME/ (OVS_RUNDIR = OVS_DBDIR =
+# OVS_LOGDIR = OVN_RUNDIR of that HV): db.sock, br-int.mgmt, *.log, pcaps.
+
+# ---------------------------------------------------------------------------
+# General helpers.
+
+E2E_LIBDIR=$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)
+: "${abs_top_srcdir:=$(cd "$E2E_LIBDIR/../.." && pwd)}"
+: "${abs_top_builddir:=${OVN_BUILDDIR:-$abs_top_srcdir}}"
+export abs_top_srcdir abs_top_builddir
+E2E_PYTHON=/usr/bin/python3
+E2E_VSWITCH_SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
+: "${E2E_SCHEMA_DIR:=$abs_top_srcdir/schemas}"
+: "${E2E_TIMEOUT:=10}"
+: "${E2E_SETTLE:=0.5}"
+: "${E2E_NORTHD:=auto}"
+: "${E2E_CONTROLLER:=ours}"
+: "${E2E_CTL:=auto}"
+
+# e2e_log MSG...: prints a progress line on stderr.
+e2e_log () {
+    echo "[$(basename "$0" .sh)] $*" >&2
+}
+
+# fail MSG...: reports a failure and exits 1 (the trap tears down).
+fail () {
+    echo "FAIL: $(basename "$0"): $*" >&2
+    exit 1
+}
+
+# skip MSG...: reports why the test cannot run here and exits 77.
+skip () {
+    echo "SKIP: $(basename "$0"): $*" >&2
+    exit 77
+}
+
+# check CMD...: runs CMD; fails the test (showing its output) if it fails.
+check () {
+    local out
+    if ! out=$("$@" 2>&1); then
+        fail "command failed: $*
+$out"
+    fi
+    [ -z "$out" ] || printf '%s\n' "$out"
+}
+
+# assert_eq EXPECTED ACTUAL [WHAT]: fails unless the two strings are equal.
+assert_eq () {
+    if [ "$1" != "$2" ]; then
+        fail "${3:-value} mismatch:
+--- expected
+$1
+--- actual
+$2"
+    fi
+}
+
+# wait_until [-t SECONDS] CMD...: polls CMD every 0.1 s until it succeeds;
+# returns 1 after the timeout (default $E2E_TIMEOUT).
+wait_until () {
+    local t=$E2E_TIMEOUT i
+    if [ "$1" = -t ]; then t=$2; shift 2; fi
+    for ((i = 0; i < t * 10; i++)); do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# pkt ARGS...: runs tests/e2e/pkt.py (frame builder and pcap reader).
+pkt () {
+    "$E2E_PYTHON" "$E2E_LIBDIR/pkt.py" "$@"
+}
+
+# our_bin PROGRAM: prints the path of our build of PROGRAM (ovn-northd,
+# ovn-controller, ovn-nbctl, ovn-sbctl, ovn-trace); status 1 if not built.
+our_bin () {
+    local p
+    for p in northd controller utilities; do
+        if [ -x "$abs_top_builddir/$p/$1" ]; then
+            echo "$abs_top_builddir/$p/$1"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# have_ours PROGRAM: true if our build of PROGRAM exists.
+have_ours () {
+    our_bin "$1" >/dev/null
+}
+
+# e2e_bin PROGRAM ours|debian|auto: the binary to run for PROGRAM.
+e2e_bin () {
+    case $2 in
+    ours)
+        our_bin "$1" || fail "our $1 is not built in $abs_top_builddir"
+        ;;
+    debian)
+        echo "/usr/bin/$1"
+        ;;
+    auto)
+        our_bin "$1" || echo "/usr/bin/$1"
+        ;;
+    *)
+        fail "unknown binary flavour '$2' for $1"
+        ;;
+    esac
+}
+
+# ---------------------------------------------------------------------------
+# Daemons and teardown.  $E2E_DIR/pidfiles lists every pidfile we created,
+# $E2E_DIR/netns every namespace, in creation order.
+
+# e2e_daemon PIDFILE CMD...: records PIDFILE, then runs CMD (which must
+# daemonize with --detach --pidfile=PIDFILE); fails if CMD fails.
+e2e_daemon () {
+    local pidfile=$1 out
+    shift
+    echo "$pidfile" >> "$E2E_DIR/pidfiles"
+    if ! out=$("$@" 2>&1); then
+        fail "could not start: $*
+$out"
+    fi
+}
+
+# e2e_kill_pidfile PIDFILE: stops the daemon that wrote PIDFILE, if it is
+# still running and still the process that named PIDFILE on its command
+# line (so a recycled pid is never hit).
+e2e_kill_pidfile () {
+    local pidfile=$1 pid i
+    [ -f "$pidfile" ] || return 0
+    pid=$(cat "$pidfile" 2>/dev/null)
+    case $pid in ''|*[!0-9]*) return 0 ;; esac
+    tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pidfile" \
+        || return 0
+    kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 50; i++)); do
+        # Gone, or a zombie waiting for init to reap it.
+        case $(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' \
+               "/proc/$pid/status" 2>/dev/null) in
+        ''|Z|X) return 0 ;;
+        esac
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null
+    return 0
+}
+
+# e2e_teardown_dir DIR: stops every daemon and deletes every namespace
+# recorded in DIR (newest first).  Used by the trap and by the demo.
+e2e_teardown_dir () {
+    local dir=$1 f ns
+    if [ -f "$dir/pidfiles" ]; then
+        for f in $(tac "$dir/pidfiles"); do
+            e2e_kill_pidfile "$f"
+        done
+    fi
+    if [ -f "$dir/netns" ]; then
+        for ns in $(tac "$dir/netns"); do
+            ip netns pids "$ns" 2>/dev/null | while read -r pid; do
+                # Only our own leftovers (ping etc.) can live in our netns.
+                kill -KILL "$pid" 2>/dev/null
+            done
+            ip netns del "$ns" 2>/dev/null
+        done
+    fi
+}
+
+# e2e_teardown: the EXIT trap.  Keeps $E2E_DIR on failure or E2E_KEEP=1.
+e2e_teardown () {
+    local rc=$?
+    trap - EXIT
+    e2e_teardown_dir "$E2E_DIR"
+    if [ "$rc" = 0 ] || [ "$rc" = 77 ]; then
+        if [ "${E2E_KEEP:-0}" = 1 ]; then
+            e2e_log "kept $E2E_DIR"
+        else
+            rm -rf "$E2E_DIR"
+        fi
+    else
+        e2e_log "failed (status $rc); logs kept in $E2E_DIR"
+    fi
+    exit "$rc"
+}
+
+if [ -n "${E2E_DIR:-}" ]; then
+    mkdir -p "$E2E_DIR" || exit 99
+else
+    # Unix socket paths must stay under 108 bytes: use a short /tmp path.
+    E2E_DIR=$(mktemp -d /tmp/e2e.XXXXXX) || exit 99
+fi
+E2E_DIR=$(cd "$E2E_DIR" && pwd)
+export E2E_DIR
+: >> "$E2E_DIR/pidfiles"
+: >> "$E2E_DIR/netns"
+: >> "$E2E_DIR/hvs"
+# Namespace names: unique per run, derived from the temp dir.
+E2E_NSPFX=${E2E_NSPFX:-e2e$(basename "$E2E_DIR" | tr -dc 'A-Za-z0-9' | tail -c 7)-}
+if [ "${E2E_PERSIST:-0}" != 1 ]; then
+    trap e2e_teardown EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+fi
+
+# ---------------------------------------------------------------------------
+# Central: NB and SB ovsdb-server and ovn-northd.
+
+# e2e_ovsdb_port LOGFILE: prints the TCP port an ovsdb-server logged.
+e2e_ovsdb_port () {
+    local port
+    wait_until -t 5 grep -q 'listening on port' "$1" \
+        || fail "no TCP listener in $1"
+    port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$1" | head -1)
+    echo "$port"
+}
+
+# e2e_start_ovsdb DIR NAME SCHEMA: creates DIR/NAME.db from SCHEMA and serves
+# it on punix:DIR/NAME.sock and ptcp:0:127.0.0.1; prints the TCP port.
+e2e_start_ovsdb () {
+    local dir=$1 name=$2 schema=$3
+    check ovsdb-tool create "$dir/$name.db" "$schema" >/dev/null
+    e2e_daemon "$dir/ovsdb-$name.pid" ovsdb-server --detach --no-chdir \
+        --pidfile="$dir/ovsdb-$name.pid" --log-file="$dir/ovsdb-$name.log" \
+        --unixctl="$dir/ovsdb-$name.ctl" -vconsole:off \
+        --remote="punix:$dir/$name.sock" --remote=ptcp:0:127.0.0.1 \
+        "$dir/$name.db"
+    e2e_ovsdb_port "$dir/ovsdb-$name.log"
+}
+
+# central_start [ours|debian|none|auto]: starts the NB and SB databases
+# (from $E2E_SCHEMA_DIR, i.e. our schemas) and ovn-northd.  Exports
+# OVN_NB_DB/OVN_SB_DB (unix sockets) and E2E_NB_TCP/E2E_SB_TCP
+# (tcp:127.0.0.1:PORT).  The argument overrides $E2E_NORTHD.
+central_start () {
+    local flavour=${1:-$E2E_NORTHD} dir=$E2E_DIR/central port
+    mkdir -p "$dir"
+    port=$(e2e_start_ovsdb "$dir" nb "$E2E_SCHEMA_DIR/ovn-nb.ovsschema") \
+        || exit 1
+    export OVN_NB_DB=unix:$dir/nb.sock E2E_NB_TCP=tcp:127.0.0.1:$port
+    port=$(e2e_start_ovsdb "$dir" sb "$E2E_SCHEMA_DIR/ovn-sb.ovsschema") \
+        || exit 1
+    export OVN_SB_DB=unix:$dir/sb.sock E2E_SB_TCP=tcp:127.0.0.1:$port
+    if [ "$flavour" = auto ]; then
+        if have_ours ovn-northd; then flavour=ours; else flavour=none; fi
+    fi
+    E2E_NORTHD_BIN=
+    if [ "$flavour" != none ]; then
+        E2E_NORTHD_BIN=$(e2e_bin ovn-northd "$flavour") || exit 1
+        OVN_RUNDIR=$dir e2e_daemon "$dir/ovn-northd.pid" "$E2E_NORTHD_BIN" \
+            --detach --no-chdir --pidfile="$dir/ovn-northd.pid" \
+            --log-file="$dir/ovn-northd.log" \
+            --unixctl="$dir/ovn-northd.ctl" -vconsole:off \
+            --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB"
+    fi
+    e2e_log "central: NB $E2E_NB_TCP, SB $E2E_SB_TCP," \
+        "northd ${E2E_NORTHD_BIN:-none}"
+}
+
+# central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...: unixctl command.
+central_appctl () {
+    local t=$1
+    shift
+    ovs-appctl -t "$E2E_DIR/central/$t.ctl" "$@"
+}
+
+if [ "$E2E_CTL" = auto ]; then
+    E2E_NBCTL=$(our_bin ovn-nbctl || echo /usr/bin/ovn-nbctl)
+    E2E_SBCTL=$(our_bin ovn-sbctl || echo /usr/bin/ovn-sbctl)
+else
+    E2E_NBCTL=$(e2e_bin ovn-nbctl "$E2E_CTL") || exit 99
+    E2E_SBCTL=$(e2e_bin ovn-sbctl "$E2E_CTL") || exit 99
+fi
+
+# nbctl ARGS...: ovn-nbctl ($E2E_NBCTL) against this test's NB database.
+nbctl () {
+    "$E2E_NBCTL" --timeout=30 "$@"
+}
+
+# sbctl ARGS...: ovn-sbctl ($E2E_SBCTL) against this test's SB database.
+sbctl () {
+    "$E2E_SBCTL" --timeout=30 "$@"
+}
+
+# ---------------------------------------------------------------------------
+# Hypervisors.  $E2E_DIR/hvs lists "NAME IP MAC KIND" (KIND dummy|netns).
+
+# e2e_mac_of_ip IP: the underlay MAC we give to the bridge owning IP.
+e2e_mac_of_ip () {
+    local IFS=.
+    # shellcheck disable=SC2086
+    printf '0a:00:%02x:%02x:%02x:%02x\n' $1
+}
+
+# hv_exec NAME CMD...: runs CMD with NAME's OVS_RUNDIR/DBDIR/LOGDIR.
+hv_exec () {
+    local d=$E2E_DIR/$1
+    shift
+    OVS_RUNDIR=$d OVS_DBDIR=$d OVS_LOGDIR=$d OVS_SYSCONFDIR=$d OVN_RUNDIR=$d \
+        OVN_DBDIR=$d OVN_LOGDIR=$d "$@"
+}
+
+# hv_vsctl NAME ARGS...: ovs-vsctl against NAME's database.
+hv_vsctl () {
+    local n=$1
+    shift
+    hv_exec "$n" ovs-vsctl --timeout=30 "$@"
+}
+
+# hv_ofctl NAME ARGS...: ovs-ofctl (bridges are reached by name, e.g.
+# "hv_ofctl hv1 dump-flows br-int").
+hv_ofctl () {
+    local n=$1
+    shift
+    hv_exec "$n" ovs-ofctl "$@"
+}
+
+# hv_appctl NAME ARGS...: ovs-appctl to NAME's ovs-vswitchd (use
+# "-t ovn-controller" etc. for the other daemons of NAME).
+hv_appctl () {
+    local n=$1
+    shift
+    case $1 in
+    -t) hv_exec "$n" ovs-appctl --timeout=30 "$@" ;;
+    *) hv_exec "$n" ovs-appctl --timeout=30 -t ovs-vswitchd "$@" ;;
+    esac
+}
+
+# e2e_ovs_start NAME NETNS VSWITCHD-OPTIONS...: ovsdb-server and
+# ovs-vswitchd for NAME (in network namespace NETNS unless it is empty).
+e2e_ovs_start () {
+    local n=$1 ns=$2 d=$E2E_DIR/$1
+    shift 2
+    mkdir -p "$d"
+    check ovsdb-tool create "$d/conf.db" "$E2E_VSWITCH_SCHEMA" >/dev/null
+    hv_exec "$n" e2e_daemon "$d/ovsdb-server.pid" ovsdb-server --detach \
+        --no-chdir --pidfile="$d/ovsdb-server.pid" \
+        --log-file="$d/ovsdb-server.log" --remote="punix:$d/db.sock" \
+        -vconsole:off "$d/conf.db"
+    check hv_vsctl "$n" --no-wait init
+    hv_exec "$n" e2e_daemon "$d/ovs-vswitchd.pid" ${ns:+ip netns exec "$ns"} \
+        ovs-vswitchd --detach --no-chdir --pidfile="$d/ovs-vswitchd.pid" \
+        --log-file="$d/ovs-vswitchd.log" -vconsole:off -vvconn \
+        -vofproto_dpif "$@" "unix:$d/db.sock"
+}
+
+# e2e_hub_ensure: starts the dummy underlay (a vswitchd with bridge "hub").
+e2e_hub_ensure () {
+    [ -f "$E2E_DIR/hub/ovs-vswitchd.pid" ] && return 0
+    e2e_ovs_start hub "" --enable-dummy=system --disable-system-route
+    check hv_vsctl hub add-br hub -- set bridge hub fail-mode=secure
+    # Broadcast/multicast and unknown destinations: flood.
+    check hv_ofctl hub add-flow hub "priority=0,actions=NORMAL"
+}
+
+# e2e_peer_arp NAME IP MAC KIND: makes the tunnel code of every other HV
+# of KIND know NAME's underlay MAC, and NAME know theirs, so that no
+# first packet is lost to ARP resolution.
+e2e_peer_arp () {
+    local n=$1 ip=$2 m=$3 kind=$4 pn pip pm pk
+    while read -r pn pip pm pk; do
+        [ "$pn" = "$n" ] || [ "$pk" != "$kind" ] && continue
+        check hv_appctl "$pn" tnl/arp/set br-phys "$ip" "$m" >/dev/null
+        check hv_appctl "$n" tnl/arp/set br-phys "$pip" "$pm" >/dev/null
+    done < "$E2E_DIR/hvs"
+}
+
+# e2e_hv_ovn_config NAME IP: the external_ids ovn-controller reads.
+e2e_hv_ovn_config () {
+    check hv_vsctl "$1" set Open_vSwitch . external_ids:system-id="$1" \
+        external_ids:hostname="$1" \
+        external_ids:ovn-remote="${E2E_SB_TCP:-unix:$E2E_DIR/central/sb.sock}" \
+        external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip="$2"
+}
+
+# hv_add NAME IP: a simulated hypervisor: ovsdb-server + ovs-vswitchd
+# (--enable-dummy=system) with br-int (fail-mode=secure) and br-phys, whose
+# port "ul" joins the hub's port NAME.  Underlay address IP/24 with MAC
+# derived from IP.  Call central_start first so ovn-remote is known.
+hv_add () {
+    local n=$1 ip=$2 m
+    m=$(e2e_mac_of_ip "$ip")
+    [ -e "$E2E_DIR/$n" ] && fail "hv_add: $n exists"
+    e2e_hub_ensure
+    check hv_vsctl hub add-port hub "$n" -- set interface "$n" \
+        options:pstream="punix:$E2E_DIR/hub/$n.sock" \
+        options:tx_pcap="$E2E_DIR/hub/$n-tx.pcap" \
+        options:rxq_pcap="$E2E_DIR/hub/$n-rx.pcap"
+    check hv_ofctl hub add-flow hub \
+        "priority=100,dl_dst=$m,actions=output:\"$n\""
+    e2e_ovs_start "$n" "" --enable-dummy=system --disable-system-route
+    check hv_vsctl "$n" add-br br-phys \
+        -- set bridge br-phys other-config:hwaddr="$m" \
+        -- add-port br-phys ul -- set interface ul \
+           options:stream="unix:$E2E_DIR/hub/$n.sock" \
+        -- add-br br-int -- set bridge br-int fail-mode=secure \
+           other-config:disable-in-band=true
+    check hv_appctl "$n" netdev-dummy/ip4addr br-phys "$ip/24" >/dev/null
+    check hv_appctl "$n" ovs/route/add "$ip/24" br-phys >/dev/null
+    e2e_peer_arp "$n" "$ip" "$m" dummy
+    echo "$n $ip $m dummy" >> "$E2E_DIR/hvs"
+    e2e_hv_ovn_config "$n" "$ip"
+    e2e_log "hv $n: underlay $ip ($m)"
+}
+
+# hv_start_controller NAME [ours|debian]: starts ovn-controller for NAME
+# (default $E2E_CONTROLLER) connected to NAME's OVS database.
+hv_start_controller () {
+    local n=$1 d=$E2E_DIR/$1 bin
+    bin=$(e2e_bin ovn-controller "${2:-$E2E_CONTROLLER}") || exit 1
+    hv_exec "$n" e2e_daemon "$d/ovn-controller.pid" "$bin" --detach \
+        --no-chdir --pidfile="$d/ovn-controller.pid" \
+        --log-file="$d/ovn-controller.log" \
+        --unixctl="$d/ovn-controller.ctl" -vconsole:off "unix:$d/db.sock"
+    e2e_log "hv $n: started $bin"
+}
+
+# hv_stop_controller NAME: stops NAME's ovn-controller.
+hv_stop_controller () {
+    e2e_kill_pidfile "$E2E_DIR/$1/ovn-controller.pid"
+}
+
+# vif_pcap HV PORT: the pcap of frames OVS sent to VIF PORT (its "wire").
+vif_pcap () {
+    echo "$E2E_DIR/$1/$2-tx.pcap"
+}
+
+# underlay_pcap HV [rx|tx]: the hub's capture for HV: rx (default) holds
+# the frames HV sent into the underlay, tx the frames delivered to HV.
+underlay_pcap () {
+    echo "$E2E_DIR/hub/$1-${2:-rx}.pcap"
+}
+
+# vif_add HV PORT IFACEID [OFPORT]: a dummy VIF on HV's br-int with
+# external_ids:iface-id=IFACEID, capturing to PORT-tx.pcap/PORT-rx.pcap.
+vif_add () {
+    local hv=$1 p=$2 id=$3 ofp=${4:-} d=$E2E_DIR/$1
+    check hv_vsctl "$hv" add-port br-int "$p" -- set interface "$p" \
+        external_ids:iface-id="$id" options:tx_pcap="$d/$p-tx.pcap" \
+        options:rxq_pcap="$d/$p-rx.pcap" ${ofp:+ofport_request=$ofp}
+}
+
+# inject HV PORT HEX: makes VIF PORT of HV receive the frame HEX.
+inject () {
+    check hv_appctl "$1" netdev-dummy/receive "$2" "$3" >/dev/null
+    E2E_LAST_INJECT=${EPOCHREALTIME/./}
+}
+
+# e2e_settle: gives stray or duplicate frames time to show up: sleeps
+# until $E2E_SETTLE seconds after the last inject (or for $E2E_SETTLE
+# seconds if nothing was injected since the last settle).
+e2e_settle () {
+    local settle_us now left
+    settle_us=$(awk -v s="$E2E_SETTLE" 'BEGIN { printf "%d", s * 1000000 }')
+    if [ -n "${E2E_LAST_INJECT:-}" ]; then
+        now=${EPOCHREALTIME/./}
+        left=$((E2E_LAST_INJECT + settle_us - now))
+        if [ "$left" -gt 0 ]; then
+            sleep "$(awk -v l="$left" 'BEGIN { printf "%.6f", l / 1e6 }')"
+        fi
+    else
+        sleep "$E2E_SETTLE"
+        E2E_LAST_INJECT=${EPOCHREALTIME/./}
+    fi
+}
+
+# pcap_take FILE: prints, one hex frame a line, the frames added to FILE
+# since the previous pcap_take/pcap_expect/pcap_none on it, and marks them
+# seen.
+pcap_take () {
+    local f=$1 seen n
+    seen=$(cat "$f.seen" 2>/dev/null || echo 0)
+    n=$(pkt count "$f") || fail "cannot read $f"
+    pkt pcap "$f" skip="$seen" | head -n $((n - seen))
+    echo "$n" > "$f.seen"
+}
+
+# e2e_pcap_new FILE: number of frames in FILE not yet seen.
+e2e_pcap_new () {
+    local seen
+    seen=$(cat "$1.seen" 2>/dev/null || echo 0)
+    echo $(( $(pkt count "$1") - seen ))
+}
+
+# pcap_expect FILE [HEX...]: waits until FILE holds as many new frames as
+# given, lets stragglers arrive (e2e_settle), then fails unless the new
+# frames are exactly the given ones (byte-exact, any order, each as many
+# times as listed).  With no HEX it asserts that nothing arrived.
+pcap_expect () {
+    local f=$1 want got
+    shift
+    if [ $# -gt 0 ]; then
+        wait_until [ "$(e2e_pcap_new "$f")" -ge $# ]
+    fi
+    e2e_settle
+    want=$(printf '%s\n' "$@" | tr 'A-F' 'a-f' | sed '/^$/d' | sort)
+    got=$(pcap_take "$f" | sort)
+    assert_eq "$want" "$got" "frames in $f"
+}
+
+# pcap_none FILE: asserts that no new frame arrived in FILE.
+pcap_none () {
+    pcap_expect "$1"
+}
+
+# expect_packets HV PORT [HEX...]: asserts VIF PORT of HV received exactly
+# these frames since the last check of that VIF.
+expect_packets () {
+    local f
+    f=$(vif_pcap "$1" "$2")
+    shift 2
+    pcap_expect "$f" "$@"
+}
+
+# expect_none HV PORT...: asserts that none of the VIFs of HV received a
+# frame since their last check.
+expect_none () {
+    local hv=$1 p
+    shift
+    for p in "$@"; do
+        pcap_expect "$(vif_pcap "$hv" "$p")"
+    done
+}
+
+# ---------------------------------------------------------------------------
+# Real-traffic flavour: network namespaces.
+
+# netns_require: skips (77) unless we are root and "ip netns" works.
+netns_require () {
+    [ "$(id -u)" = 0 ] || skip "needs root for network namespaces"
+    command -v ip >/dev/null || skip "no ip(8)"
+    ip netns list >/dev/null 2>&1 || skip "no ip netns"
+}
+
+# e2e_netns_add NAME: creates namespace $E2E_NSPFX$NAME with lo up;
+# prints its full name.
+e2e_netns_add () {
+    local ns=$E2E_NSPFX$1
+    echo "$ns" >> "$E2E_DIR/netns"
+    check ip netns add "$ns"
+    check ip -n "$ns" link set lo up
+    echo "$ns"
+}
+
+# e2e_netns_quiet NS: no IPv6 (no router solicitations, MLD, DAD noise).
+e2e_netns_quiet () {
+    check ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+        net.ipv6.conf.default.disable_ipv6=1
+}
+
+# e2e_underlay_ensure: the underlay namespace with Linux bridge br0.
+e2e_underlay_ensure () {
+    local ns=${E2E_NSPFX}ul
+    grep -qx "$ns" "$E2E_DIR/netns" && return 0
+    e2e_netns_add ul >/dev/null
+    e2e_netns_quiet "$ns"
+    check ip -n "$ns" link add br0 type bridge
+    check ip -n "$ns" link set br0 up
+}
+
+# netns_ns NAME: the full namespace name of HV or VM NAME.
+netns_ns () {
+    echo "$E2E_NSPFX$1"
+}
+
+# e2e_has_route NAME: true once NAME's vswitchd routes via br-phys.
+e2e_has_route () {
+    hv_appctl "$1" ovs/route/show | grep -q br-phys
+}
+
+# netns_hv_add NAME IP: a hypervisor whose ovs-vswitchd runs in its own
+# namespace with datapath_type=netdev; br-phys holds IP/24 (kernel
+# address on its tap) and port "ul" (veth into the underlay bridge).
+netns_hv_add () {
+    local n=$1 ip=$2 m ns uln=${E2E_NSPFX}ul
+    netns_require
+    [ -e "$E2E_DIR/$n" ] && fail "netns_hv_add: $n exists"
+    [ ${#n} -le 12 ] || fail "netns_hv_add: name $n longer than 12"
+    m=$(e2e_mac_of_ip "$ip")
+    e2e_underlay_ensure
+    ns=$(e2e_netns_add "$n") || exit 1
+    e2e_netns_quiet "$ns"
+    check ip -n "$ns" link add ul type veth peer name "u-$n" netns "$uln"
+    check ip -n "$ns" link set ul up
+    check ip -n "$uln" link set "u-$n" master br0 up
+    e2e_ovs_start "$n" "$ns"
+    check hv_vsctl "$n" add-br br-phys \
+        -- set bridge br-phys datapath_type=netdev \
+           other-config:hwaddr="$m" \
+        -- add-port br-phys ul \
+        -- add-br br-int -- set bridge br-int datapath_type=netdev \
+           fail-mode=secure other-config:disable-in-band=true
+    check ip -n "$ns" addr add "$ip/24" dev br-phys
+    check ip -n "$ns" link set br-phys up
+    # vswitchd learns the kernel route of the namespace.
+    wait_until e2e_has_route "$n" \
+        || fail "$n: no route via br-phys in ovs/route/show"
+    e2e_peer_arp "$n" "$ip" "$m" netns
+    echo "$n $ip $m netns" >> "$E2E_DIR/hvs"
+    e2e_hv_ovn_config "$n" "$ip"
+    e2e_log "netns hv $n ($ns): underlay $ip ($m)"
+}
+
+# netns_vm_add HV VM IFACEID MAC IP/PLEN [GATEWAY]: a VM namespace whose
+# eth0 (MTU 1400) is a veth to port VM on HV's br-int (iface-id IFACEID).
+netns_vm_add () {
+    local hv=$1 vm=$2 id=$3 m=$4 addr=$5 gw=${6:-} ns hvns
+    hvns=$(netns_ns "$hv")
+    [ ${#vm} -le 15 ] || fail "netns_vm_add: name $vm longer than 15"
+    ns=$(e2e_netns_add "$vm") || exit 1
+    check ip -n "$hvns" link add "$vm" mtu 1400 type veth \
+        peer name eth0 netns "$ns"
+    check ip -n "$ns" link set eth0 address "$m" mtu 1400 up
+    check ip -n "$ns" addr add "$addr" dev eth0
+    [ -n "$gw" ] && check ip -n "$ns" route add default via "$gw"
+    check ip -n "$hvns" link set "$vm" up
+    check hv_vsctl "$hv" add-port br-int "$vm" -- set interface "$vm" \
+        external_ids:iface-id="$id" external_ids:attached-mac="$m"
+}
+
+# vm_exec VM CMD...: runs CMD inside VM's namespace.
+vm_exec () {
+    local vm=$1
+    shift
+    ip netns exec "$(netns_ns "$vm")" "$@"
+}
+
+# vm_ping VM DST [COUNT]: pings DST from VM (COUNT, default 3, replies
+# needed); prints ping's output; returns ping's status.
+vm_ping () {
+    vm_exec "$1" ping -n -c "${3:-3}" -i 0.2 -W 2 "$2"
+}
