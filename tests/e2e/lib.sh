@@ -35,6 +35,8 @@
 #   netns:     netns_require   netns_hv_add NAME IP
 #              netns_vm_add HV VM IFACEID MAC IP/PLEN [GATEWAY]
 #              vm_exec VM CMD...   vm_ping VM DST [COUNT]
+#              netns_ns NAME   capture_start NAME NS IFACE [FILTER]
+#              capture_stop NAME   underlay_capture_start HV
 #
 # Hypervisor state lives in $E2E_DIR/NAME/ (OVS_RUNDIR = OVS_DBDIR =
 # OVS_LOGDIR = OVN_RUNDIR of that HV): db.sock, br-int.mgmt, *.log, pcaps.
@@ -207,8 +209,12 @@ e2e_teardown_dir () {
 
 # e2e_teardown: the EXIT trap.  Keeps $E2E_DIR on failure or E2E_KEEP=1.
 e2e_teardown () {
-    local rc=$?
+    local rc=$? pid
     trap - EXIT
+    for pid in ${E2E_CHILDREN:-}; do
+        kill -TERM "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    done
     e2e_teardown_dir "$E2E_DIR"
     if [ "$rc" = 0 ] || [ "$rc" = 77 ]; then
         if [ "${E2E_KEEP:-0}" = 1 ]; then
@@ -593,7 +599,7 @@ e2e_underlay_ensure () {
     e2e_netns_add ul >/dev/null
     e2e_netns_quiet "$ns"
     check ip -n "$ns" link add br0 type bridge
-    check ip -n "$ns" link set br0 up
+    check ip -n "$ns" link set br0 multicast off up
 }
 
 # netns_ns NAME: the full namespace name of HV or VM NAME.
@@ -619,8 +625,8 @@ netns_hv_add () {
     ns=$(e2e_netns_add "$n") || exit 1
     e2e_netns_quiet "$ns"
     check ip -n "$ns" link add ul type veth peer name "u-$n" netns "$uln"
-    check ip -n "$ns" link set ul up
-    check ip -n "$uln" link set "u-$n" master br0 up
+    check ip -n "$ns" link set ul multicast off up
+    check ip -n "$uln" link set "u-$n" master br0 multicast off up
     e2e_ovs_start "$n" "$ns"
     check hv_vsctl "$n" add-br br-phys \
         -- set bridge br-phys datapath_type=netdev \
@@ -629,7 +635,7 @@ netns_hv_add () {
         -- add-br br-int -- set bridge br-int datapath_type=netdev \
            fail-mode=secure other-config:disable-in-band=true
     check ip -n "$ns" addr add "$ip/24" dev br-phys
-    check ip -n "$ns" link set br-phys up
+    check ip -n "$ns" link set br-phys multicast off up
     # vswitchd learns the kernel route of the namespace.
     wait_until e2e_has_route "$n" \
         || fail "$n: no route via br-phys in ovs/route/show"
@@ -667,4 +673,38 @@ vm_exec () {
 # needed); prints ping's output; returns ping's status.
 vm_ping () {
     vm_exec "$1" ping -n -c "${3:-3}" -i 0.2 -W 2 "$2"
+}
+
+# capture_start NAME NAMESPACE IFACE [FILTER...]: starts tcpdump on IFACE
+# inside NAMESPACE (our full namespace name, see netns_ns), writing
+# $E2E_DIR/NAME.pcap packet by packet; returns once tcpdump listens.
+# Read it with pcap_take/pcap_expect or pkt; stop with capture_stop NAME.
+capture_start () {
+    local name=$1 ns=$2 ifc=$3 f=$E2E_DIR/$1.pcap
+    shift 3
+    command -v tcpdump >/dev/null || skip "no tcpdump"
+    ip netns exec "$ns" tcpdump -i "$ifc" --immediate-mode -U -Z root -n -s 0 -w "$f" "$@" \
+        2> "$E2E_DIR/$name.tcpdump.log" &
+    # Our own child: its pid cannot be recycled before we reap it.
+    E2E_CHILDREN="${E2E_CHILDREN:-} $!"
+    echo "$!" > "$E2E_DIR/$name.tcpdump.pid"
+    wait_until grep -q 'listening on' "$E2E_DIR/$name.tcpdump.log" \
+        || fail "tcpdump did not start: $(cat "$E2E_DIR/$name.tcpdump.log")"
+}
+
+# capture_stop NAME: stops the capture NAME (its pcap stays complete).
+capture_stop () {
+    local pid
+    pid=$(cat "$E2E_DIR/$1.tcpdump.pid")
+    kill -INT "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    E2E_CHILDREN=${E2E_CHILDREN/ $pid/}
+    return 0
+}
+
+# underlay_capture_start HV: captures what the netns hypervisor HV sends to
+# and receives from the underlay (its port on the underlay bridge) into
+# $E2E_DIR/ul-HV.pcap; stop with capture_stop ul-HV.
+underlay_capture_start () {
+    capture_start "ul-$1" "${E2E_NSPFX}ul" "u-$1"
 }

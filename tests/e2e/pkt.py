@@ -32,8 +32,13 @@ Reading:
   pkt.py write-pcap FILE HEX... writes the frames to a new pcap file
   pkt.py geneve-decode HEX      "ip4.src=A ip4.dst=B vni=0x.. class=0x0102
                                  type=0x80 ingress=N egress=N inner=HEX"
-  pkt.py pcap-geneve FILE [skip=N]  geneve-decode for each UDP/6081
-                                 frame in FILE (others: "non-geneve HEX")
+  pkt.py pcap-geneve FILE [skip=N] [describe=1]  geneve-decode for each
+                                 UDP/6081 frame in FILE (others: "non-geneve
+                                 HEX"); describe=1 prints the inner frame as
+                                 with "describe" instead of hex
+  pkt.py describe HEX           one-line summary of a frame, e.g.
+                                 "50:54:00:00:00:01>ff:ff:ff:ff:ff:ff arp
+                                 op=1 192.168.0.2>192.168.0.1"
 """
 
 import ipaddress
@@ -333,6 +338,53 @@ def geneve_decode(frame):
     return ' '.join(out)
 
 
+def describe(frame):
+    """A one-line human summary of an Ethernet frame (no ids/checksums)."""
+    def m(b):
+        return ':'.join('%02x' % x for x in b)
+    out = ['%s>%s' % (m(frame[6:12]), m(frame[0:6]))]
+    off = 12
+    ethtype = struct.unpack('!H', frame[off:off + 2])[0]
+    if ethtype == 0x8100:
+        out.append('vlan=%d' % (struct.unpack('!H', frame[14:16])[0] & 0xfff))
+        off += 4
+        ethtype = struct.unpack('!H', frame[off:off + 2])[0]
+    off += 2
+    l3 = frame[off:]
+    if ethtype == 0x0806 and len(l3) >= 28:
+        op = struct.unpack('!H', l3[6:8])[0]
+        out.append('arp op=%d %s>%s' % (op, ipaddress.IPv4Address(l3[14:18]),
+                                        ipaddress.IPv4Address(l3[24:28])))
+    elif ethtype == 0x0800 and len(l3) >= 20:
+        ihl = (l3[0] & 0x0f) * 4
+        proto = l3[9]
+        out.append('ip4 %s>%s ttl=%d' % (ipaddress.IPv4Address(l3[12:16]),
+                                        ipaddress.IPv4Address(l3[16:20]),
+                                        l3[8]))
+        l4 = l3[ihl:]
+        out.append(describe_l4(proto, l4, 1))
+    elif ethtype == 0x86dd and len(l3) >= 40:
+        out.append('ip6 %s>%s hlim=%d' % (ipaddress.IPv6Address(l3[8:24]),
+                                         ipaddress.IPv6Address(l3[24:40]),
+                                         l3[7]))
+        out.append(describe_l4(l3[6], l3[40:], 58))
+    else:
+        out.append('type=0x%04x len=%d' % (ethtype, len(frame)))
+    return ' '.join(out)
+
+
+def describe_l4(proto, l4, icmp_proto):
+    """Summary of an L4 header: protocol, ports or ICMP type/code."""
+    if proto == icmp_proto and len(l4) >= 4:
+        return '%s type=%d code=%d len=%d' % (
+            'icmp4' if proto == 1 else 'icmp6', l4[0], l4[1], len(l4))
+    if proto in (6, 17) and len(l4) >= 4:
+        sport, dport = struct.unpack('!HH', l4[:4])
+        return '%s %d>%d len=%d' % ('tcp' if proto == 6 else 'udp',
+                                    sport, dport, len(l4))
+    return 'proto=%d len=%d' % (proto, len(l4))
+
+
 def parse_fields(args):
     """Turns ['k=v', ...] into a dict."""
     f = {}
@@ -363,11 +415,18 @@ def main(argv):
                     print(fr.hex())
                 else:
                     try:
-                        print(geneve_decode(fr))
+                        line = geneve_decode(fr)
+                        if f.get('describe') == '1':
+                            head, inner = line.rsplit(' inner=', 1)
+                            line = '%s inner: %s' % (
+                                head, describe(bytes.fromhex(inner)))
+                        print(line)
                     except (PktError, struct.error, IndexError):
                         print('non-geneve ' + fr.hex())
         elif cmd == 'write-pcap':
             write_pcap(argv[2], [bytes.fromhex(h) for h in argv[3:]])
+        elif cmd == 'describe':
+            print(describe(bytes.fromhex(argv[2])))
         elif cmd == 'geneve-decode':
             print(geneve_decode(bytes.fromhex(argv[2])))
         else:
