@@ -14,3 +14,14 @@ tests_unit_test_lex_SOURCES = tests/unit/test-lex.c
 tests_unit_test_lex_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_lex_LDADD = lib/libovnlflow.a $(OVS_LIBS) $(CMOCKA_LIBS)
 endif
+
+# ---- actions: action parser/encoder (helper "actions") ---------------------
+lib_libovnlflow_a_SOURCES += \
+	lib/ovn-actions.c \
+	lib/ovn-actions.h \
+	lib/ovn-actions-encode.c \
+	lib/ovn-actions-opts.c \
+	lib/ovn-actions-parse.c \
+	lib/ovn-actions-pinctrl.c \
+	lib/ovn-actions-private.h \
+	lib/ovn-pinctrl-ops.h
