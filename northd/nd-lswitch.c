@@ -1,0 +1,293 @@
+/* ovn-northd logical switch pipeline (ovn-northd(8), "Logical Switch
+ * Datapaths"): the flows that belong to a switch as a whole, and those that
+ * each port contributes. */
+#include <config.h>
+#include "northd/northd.h"
+
+#include <string.h>
+
+#include "openvswitch/dynamic-string.h"
+#include "smap.h"
+#include "util.h"
+#include "lib/ovn-nb-idl.h"
+
+/* Register bit set when port security fails. */
+#define REGBIT_PORT_SEC_DROP "reg0[15]"
+/* Register bit holding the result of lookup_fdb. */
+#define REGBIT_LKUP_FDB "reg0[11]"
+
+/* Matches of IPv6 ND and MLD packets that bypass stateful processing. */
+#define ND_MLD_MATCH "nd || nd_rs || nd_ra || mldv1 || mldv2"
+#define ND_MLD_ACL_MATCH "nd || nd_ra || nd_rs || mldv1 || mldv2"
+
+#define ADD(OWNER, DP, STAGE, PRIO, MATCH, ACTIONS, HINT)           \
+    ND_LFLOW_ADD(&nd->lflows, OWNER, DP, S_##STAGE, PRIO, MATCH, ACTIONS, \
+                 HINT)
+
+void
+nd_lswitch_dp_flows(struct northd *nd, struct nd_datapath *dp,
+                    const struct nbrec_logical_switch *nbs)
+{
+    struct ovs_list old;
+    struct nd_lflow_owner *o = &dp->flows;
+    nd_lflow_owner_begin(o, &old);
+
+    bool vlan_passthru = smap_get_bool(&nbs->other_config, "vlan-passthru",
+                                       false);
+
+    /* Ingress table 0 and 1: admission control and port security. */
+    ADD(o, dp, LS_IN_CHECK_PORT_SEC, 100, "eth.src[40]", "drop;", NULL);
+    if (!vlan_passthru) {
+        ADD(o, dp, LS_IN_CHECK_PORT_SEC, 100, "vlan.present", "drop;", NULL);
+    }
+    ADD(o, dp, LS_IN_CHECK_PORT_SEC, 50, "1",
+        REGBIT_PORT_SEC_DROP" = check_in_port_sec(); next;", NULL);
+    ADD(o, dp, LS_IN_APPLY_PORT_SEC, 50, REGBIT_PORT_SEC_DROP" == 1",
+        "drop;", NULL);
+    ADD(o, dp, LS_IN_APPLY_PORT_SEC, 0, "1", "next;", NULL);
+
+    /* MAC learning. */
+    ADD(o, dp, LS_IN_LOOKUP_FDB, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_PUT_FDB, 0, "1", "next;", NULL);
+
+    /* Pre-ACL, pre-LB, pre-stateful (no ACLs or load balancers yet). */
+    ADD(o, dp, LS_IN_PRE_ACL, 110, "eth.dst == $svc_monitor_mac", "next;",
+        NULL);
+    ADD(o, dp, LS_IN_PRE_ACL, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_PRE_LB, 110, "eth.dst == $svc_monitor_mac", "next;",
+        NULL);
+    ADD(o, dp, LS_IN_PRE_LB, 110, "eth.mcast", "next;", NULL);
+    ADD(o, dp, LS_IN_PRE_LB, 110, ND_MLD_MATCH, "next;", NULL);
+    ADD(o, dp, LS_IN_PRE_LB, 110, "reg0[16] == 1", "next;", NULL);
+    ADD(o, dp, LS_IN_PRE_LB, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_PRE_STATEFUL, 110, "reg0[2] == 1", "ct_lb_mark;", NULL);
+    ADD(o, dp, LS_IN_PRE_STATEFUL, 100, "reg0[0] == 1", "ct_next;", NULL);
+    ADD(o, dp, LS_IN_PRE_STATEFUL, 0, "1", "next;", NULL);
+
+    /* ACL hints and ACLs: no ACLs, so everything passes. */
+    ADD(o, dp, LS_IN_ACL_HINT, 65535, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_ACL, 65535, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_ACL, 65532, ND_MLD_ACL_MATCH, "next;", NULL);
+
+    /* QoS, load balancing, hairpin: pass-through. */
+    ADD(o, dp, LS_IN_QOS_MARK, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_QOS_METER, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_LB_AFF_CHECK, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_LB, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_LB_AFF_LEARN, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_PRE_HAIRPIN, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_NAT_HAIRPIN, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_HAIRPIN, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_ACL_AFTER_LB, 65532, ND_MLD_ACL_MATCH, "next;", NULL);
+    ADD(o, dp, LS_IN_ACL_AFTER_LB, 0, "1", "next;", NULL);
+
+    /* Stateful. */
+    ADD(o, dp, LS_IN_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 0",
+        "ct_commit { ct_mark.blocked = 0; }; next;", NULL);
+    ADD(o, dp, LS_IN_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 1",
+        "ct_commit { ct_mark.blocked = 0; ct_label.label = reg3; }; next;",
+        NULL);
+    ADD(o, dp, LS_IN_STATEFUL, 0, "1", "next;", NULL);
+
+    /* ARP/ND responder, DHCP, DNS, external ports: defaults. */
+    ADD(o, dp, LS_IN_ARP_ND_RSP, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_DHCP_OPTIONS, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_DHCP_RESPONSE, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_DNS_LOOKUP, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_DNS_RESPONSE, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_IN_EXTERNAL_PORT, 0, "1", "next;", NULL);
+
+    /* Destination lookup. */
+    ADD(o, dp, LS_IN_L2_LKUP, 110,
+        "eth.dst == $svc_monitor_mac && (tcp || icmp || icmp6)",
+        "handle_svc_check(inport);", NULL);
+    ADD(o, dp, LS_IN_L2_LKUP, 70, "eth.mcast",
+        "outport = \"_MC_flood\"; output;", NULL);
+    ADD(o, dp, LS_IN_L2_LKUP, 0, "1", "outport = get_fdb(eth.dst); next;",
+        NULL);
+    ADD(o, dp, LS_IN_L2_UNKNOWN, 50, "outport == \"none\"",
+        (dp->n_unknown ? "outport = \"_MC_unknown\"; output;" : "drop;"),
+        NULL);
+    ADD(o, dp, LS_IN_L2_UNKNOWN, 0, "1", "output;", NULL);
+
+    /* Egress. */
+    ADD(o, dp, LS_OUT_PRE_ACL, 110, "eth.src == $svc_monitor_mac", "next;",
+        NULL);
+    ADD(o, dp, LS_OUT_PRE_ACL, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_PRE_LB, 110, "eth.mcast", "next;", NULL);
+    ADD(o, dp, LS_OUT_PRE_LB, 110, "eth.src == $svc_monitor_mac", "next;",
+        NULL);
+    ADD(o, dp, LS_OUT_PRE_LB, 110, ND_MLD_MATCH, "next;", NULL);
+    ADD(o, dp, LS_OUT_PRE_LB, 110, "reg0[16] == 1", "next;", NULL);
+    ADD(o, dp, LS_OUT_PRE_LB, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_PRE_STATEFUL, 110, "reg0[2] == 1", "ct_lb_mark;", NULL);
+    ADD(o, dp, LS_OUT_PRE_STATEFUL, 100, "reg0[0] == 1", "ct_next;", NULL);
+    ADD(o, dp, LS_OUT_PRE_STATEFUL, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_ACL_HINT, 65535, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_ACL, 65535, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_ACL, 65532, ND_MLD_ACL_MATCH, "next;", NULL);
+    ADD(o, dp, LS_OUT_QOS_MARK, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_QOS_METER, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 0",
+        "ct_commit { ct_mark.blocked = 0; }; next;", NULL);
+    ADD(o, dp, LS_OUT_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 1",
+        "ct_commit { ct_mark.blocked = 0; ct_label.label = reg3; }; next;",
+        NULL);
+    ADD(o, dp, LS_OUT_STATEFUL, 0, "1", "next;", NULL);
+    ADD(o, dp, LS_OUT_CHECK_PORT_SEC, 100, "eth.mcast",
+        REGBIT_PORT_SEC_DROP" = 0; next;", NULL);
+    ADD(o, dp, LS_OUT_CHECK_PORT_SEC, 0, "1",
+        REGBIT_PORT_SEC_DROP" = check_out_port_sec(); next;", NULL);
+    ADD(o, dp, LS_OUT_APPLY_PORT_SEC, 50, REGBIT_PORT_SEC_DROP" == 1",
+        "drop;", NULL);
+    ADD(o, dp, LS_OUT_APPLY_PORT_SEC, 0, "1", "output;", NULL);
+
+    nd_lflow_owner_end(&nd->lflows, &old);
+}
+
+/* Adds the ARP and ND responder flows for the addresses 'la' of 'port'. */
+static void
+port_arp_nd_flows(struct northd *nd, struct nd_port *port,
+                  const struct ovn_lport_addrs *la, bool v4, bool router,
+                  const struct uuid *hint)
+{
+    struct nd_lflow_owner *o = &port->flows;
+    struct nd_datapath *dp = port->dp;
+    struct ds match = DS_EMPTY_INITIALIZER;
+    struct ds actions = DS_EMPTY_INITIALIZER;
+
+    for (size_t i = 0; v4 && i < la->n_ipv4; i++) {
+        const char *ip = la->ipv4[i].addr_s;
+        ds_clear(&match);
+        ds_put_format(&match, "arp.tpa == %s && arp.op == 1", ip);
+        ds_clear(&actions);
+        ds_put_format(&actions,
+                      "eth.dst = eth.src; eth.src = %s; arp.op = 2; "
+                      "/* ARP reply */ arp.tha = arp.sha; arp.sha = %s; "
+                      "arp.tpa = arp.spa; arp.spa = %s; outport = inport; "
+                      "flags.loopback = 1; output;", la->ea_s, la->ea_s, ip);
+        ADD(o, dp, LS_IN_ARP_ND_RSP, 50, ds_cstr(&match), ds_cstr(&actions),
+            hint);
+        ds_put_format(&match, " && inport == \"%s\"", port->name);
+        ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match), "next;", hint);
+    }
+
+    for (size_t i = 0; i < la->n_ipv6; i++) {
+        const struct ovn_ipv6_netaddr *a = &la->ipv6[i];
+        ds_clear(&match);
+        ds_put_format(&match, "nd_ns && ip6.dst == {%s, %s} && "
+                      "nd.target == %s", a->addr_s, a->sn_addr_s, a->addr_s);
+        ds_clear(&actions);
+        ds_put_format(&actions,
+                      "%s { eth.src = %s; ip6.src = %s; nd.target = %s; "
+                      "nd.tll = %s; outport = inport; flags.loopback = 1; "
+                      "output; };", router ? "nd_na_router" : "nd_na",
+                      la->ea_s, a->addr_s, a->addr_s, la->ea_s);
+        ADD(o, dp, LS_IN_ARP_ND_RSP, 50, ds_cstr(&match), ds_cstr(&actions),
+            hint);
+        ds_put_format(&match, " && inport == \"%s\"", port->name);
+        ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match), "next;", hint);
+    }
+    ds_destroy(&match);
+    ds_destroy(&actions);
+}
+
+void
+nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
+                      const struct nbrec_logical_switch_port *nbsp)
+{
+    struct ovs_list old;
+    struct nd_lflow_owner *o = &port->flows;
+    struct nd_datapath *dp = port->dp;
+    const struct uuid *hint = &port->nb_uuid;
+    nd_lflow_owner_begin(o, &old);
+
+    const char *type = nbsp->type;
+    bool is_vif = !type[0];
+    bool is_localnet = !strcmp(type, "localnet");
+    bool is_virtual = !strcmp(type, "virtual");
+
+    struct ds match = DS_EMPTY_INITIALIZER;
+    struct ds actions = DS_EMPTY_INITIALIZER;
+
+    /* Ingress table 0: disabled ports and QoS queues. */
+    ds_put_format(&match, "inport == \"%s\"", port->name);
+    if (!port->enabled) {
+        ADD(o, dp, LS_IN_CHECK_PORT_SEC, 100, ds_cstr(&match),
+            REGBIT_PORT_SEC_DROP" = 1; next;", hint);
+    } else {
+        int queue = smap_get_int(&nbsp->options, "qdisc_queue_id", 0);
+        if (queue > 0 && queue <= 0xf000 && !is_localnet) {
+            ds_put_format(&actions, "set_queue(%d); "REGBIT_PORT_SEC_DROP
+                          " = check_in_port_sec(); next;", queue);
+            ADD(o, dp, LS_IN_CHECK_PORT_SEC, 70, ds_cstr(&match),
+                ds_cstr(&actions), hint);
+        }
+    }
+
+    /* MAC learning for VIFs with "unknown" and no port security. */
+    if (is_vif && port->has_unknown && !nbsp->n_port_security) {
+        ADD(o, dp, LS_IN_LOOKUP_FDB, 100, ds_cstr(&match),
+            REGBIT_LKUP_FDB" = lookup_fdb(inport, eth.src); next;", hint);
+        ds_put_cstr(&match, " && "REGBIT_LKUP_FDB" == 0");
+        ADD(o, dp, LS_IN_PUT_FDB, 100, ds_cstr(&match),
+            "put_fdb(inport, eth.src); next;", hint);
+    }
+
+    /* Localnet ports skip conntrack and the ARP responder. */
+    if (is_localnet) {
+        ds_clear(&match);
+        ds_put_format(&match, "ip && inport == \"%s\"", port->name);
+        ADD(o, dp, LS_IN_PRE_LB, 110, ds_cstr(&match), "next;", hint);
+        ds_clear(&match);
+        ds_put_format(&match, "ip && outport == \"%s\"", port->name);
+        ADD(o, dp, LS_OUT_PRE_LB, 110, ds_cstr(&match), "ct_clear; next;",
+            hint);
+        ds_clear(&match);
+        ds_put_format(&match, "inport == \"%s\"", port->name);
+        ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match), "next;", hint);
+
+        int queue = smap_get_int(&nbsp->options, "qdisc_queue_id", 0);
+        if (queue > 0 && queue <= 0xf000) {
+            ds_clear(&match);
+            ds_put_format(&match, "outport == \"%s\"", port->name);
+            ds_clear(&actions);
+            ds_put_format(&actions, "set_queue(%d); output;", queue);
+            ADD(o, dp, LS_OUT_APPLY_PORT_SEC, 100, ds_cstr(&match),
+                ds_cstr(&actions), hint);
+        }
+    }
+
+    /* ARP/ND responder for known addresses. */
+    if (!is_virtual && !port->has_unknown && !is_localnet) {
+        bool passthru = dp->vlan_passthru;
+        for (size_t i = 0; i < port->n_addrs; i++) {
+            port_arp_nd_flows(nd, port, &port->addrs[i], !passthru,
+                              port->is_router, hint);
+        }
+    }
+
+    /* Destination lookup for known MACs. */
+    for (size_t i = 0; i < port->n_addrs; i++) {
+        ds_clear(&match);
+        ds_put_format(&match, "eth.dst == %s", port->addrs[i].ea_s);
+        ds_clear(&actions);
+        if (port->enabled) {
+            ds_put_format(&actions, "outport = \"%s\"; output;", port->name);
+        } else {
+            ds_put_cstr(&actions, "drop;");
+        }
+        ADD(o, dp, LS_IN_L2_LKUP, 50, ds_cstr(&match), ds_cstr(&actions),
+            hint);
+    }
+
+    if (!port->enabled) {
+        ds_clear(&match);
+        ds_put_format(&match, "outport == \"%s\"", port->name);
+        ADD(o, dp, LS_IN_L2_UNKNOWN, 50, ds_cstr(&match), "drop;", hint);
+    }
+
+    ds_destroy(&match);
+    ds_destroy(&actions);
+    nd_lflow_owner_end(&nd->lflows, &old);
+}
