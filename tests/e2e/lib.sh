@@ -22,7 +22,8 @@
 #   E2E_DIR           use this (empty or new) directory instead of mktemp
 #
 # Functions (see each one's comment for details):
-#   general:   e2e_log  fail  skip  check  wait_until  assert_eq  pkt
+#   general:   e2e_log  fail  skip  check  wait_until  wait_eval  assert_eq
+#              pkt
 #              have_ours PROGRAM   our_bin PROGRAM   e2e_teardown_dir DIR
 #   central:   central_start [ours|debian|none]   nbctl  sbctl
 #              central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...
@@ -102,6 +103,18 @@ wait_until () {
     if [ "$1" = -t ]; then t=$2; shift 2; fi
     for ((i = 0; i < t * 10; i++)); do
         "$@" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# wait_eval [-t SECONDS] 'SHELL CODE': like wait_until, but evaluates the
+# code afresh each time, e.g. wait_eval '[ "$(nbctl get ...)" = true ]'.
+wait_eval () {
+    local t=$E2E_TIMEOUT i
+    if [ "$1" = -t ]; then t=$2; shift 2; fi
+    for ((i = 0; i < t * 10; i++)); do
+        eval "$1" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
     return 1
@@ -448,14 +461,15 @@ hv_add () {
 }
 
 # hv_start_controller NAME [ours|debian]: starts ovn-controller for NAME
-# (default $E2E_CONTROLLER) connected to NAME's OVS database.
+# (default $E2E_CONTROLLER) connected to NAME's OVS database.  Its control
+# socket is the default one in NAME's OVN_RUNDIR (OVN 23.03's controller
+# has no --unixctl): "hv_appctl NAME -t ovn-controller CMD" reaches it.
 hv_start_controller () {
     local n=$1 d=$E2E_DIR/$1 bin
     bin=$(e2e_bin ovn-controller "${2:-$E2E_CONTROLLER}") || exit 1
     hv_exec "$n" e2e_daemon "$d/ovn-controller.pid" "$bin" --detach \
         --no-chdir --pidfile="$d/ovn-controller.pid" \
-        --log-file="$d/ovn-controller.log" \
-        --unixctl="$d/ovn-controller.ctl" -vconsole:off "unix:$d/db.sock"
+        --log-file="$d/ovn-controller.log" -vconsole:off "unix:$d/db.sock"
     e2e_log "hv $n: started $bin"
 }
 
@@ -534,7 +548,7 @@ pcap_expect () {
     local f=$1 want got
     shift
     if [ $# -gt 0 ]; then
-        wait_until [ "$(e2e_pcap_new "$f")" -ge $# ]
+        wait_eval "[ \"\$(e2e_pcap_new '$f')\" -ge $# ]"
     fi
     e2e_settle
     want=$(printf '%s\n' "$@" | tr 'A-F' 'a-f' | sed '/^$/d' | sort)
