@@ -991,6 +991,11 @@ print_lr(const struct nbrec_logical_router *lr, struct ds *s)
         ds_put_cstr(s, "        external ip: ");
         json_string_escape(nat->external_ip, s);
         ds_put_char(s, '\n');
+        if (nat->external_port_range[0]) {
+            ds_put_cstr(s, "        external port(s): ");
+            json_string_escape(nat->external_port_range, s);
+            ds_put_char(s, '\n');
+        }
         ds_put_cstr(s, "        logical ip: ");
         json_string_escape(nat->logical_ip, s);
         ds_put_char(s, '\n');
