@@ -397,8 +397,8 @@ e2e_ovs_start () {
     check hv_vsctl "$n" --no-wait init
     hv_exec "$n" e2e_daemon "$d/ovs-vswitchd.pid" ${ns:+ip netns exec "$ns"} \
         ovs-vswitchd --detach --no-chdir --pidfile="$d/ovs-vswitchd.pid" \
-        --log-file="$d/ovs-vswitchd.log" -vconsole:off -vvconn \
-        -vofproto_dpif "$@" "unix:$d/db.sock"
+        --log-file="$d/ovs-vswitchd.log" -vconsole:off \
+        ${E2E_VSWITCHD_OPTS:-} "$@" "unix:$d/db.sock"
 }
 
 # e2e_hub_ensure: starts the dummy underlay (a vswitchd with bridge "hub").
