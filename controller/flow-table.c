@@ -1,0 +1,183 @@
+/* Copyright (c) 2026 The OVN-compatible project authors.
+ *
+ * A keyed set of OpenFlow flows: the unit in which ovn-controller computes
+ * the flows it desires and remembers the flows it has installed. */
+#include <config.h>
+#include "controller/flow-table.h"
+
+#include <string.h>
+#include "hash.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/ofp-actions.h"
+#include "openvswitch/util.h"
+#include "util.h"
+
+/* Initializes 'ft' as an empty table. */
+void
+ctl_flow_table_init(struct ctl_flow_table *ft)
+{
+    hmap_init(&ft->flows);
+}
+
+/* Frees every flow in 'ft' and leaves it empty. */
+void
+ctl_flow_table_clear(struct ctl_flow_table *ft)
+{
+    struct ctl_flow *f;
+
+    HMAP_FOR_EACH_POP (f, node, &ft->flows) {
+        ctl_flow_free(f);
+    }
+}
+
+/* Frees every flow in 'ft' and the table's memory.  Accepts NULL. */
+void
+ctl_flow_table_destroy(struct ctl_flow_table *ft)
+{
+    if (ft) {
+        ctl_flow_table_clear(ft);
+        hmap_destroy(&ft->flows);
+    }
+}
+
+/* Returns the number of flows in 'ft'. */
+size_t
+ctl_flow_table_count(const struct ctl_flow_table *ft)
+{
+    return hmap_count(&ft->flows);
+}
+
+/* Returns the hash of a flow's key. */
+uint32_t
+ctl_flow_hash(uint8_t table_id, uint16_t priority,
+              const struct minimatch *match)
+{
+    return minimatch_hash(match, ((uint32_t) table_id << 16) | priority);
+}
+
+/* Finds the flow in 'ft' with the given key, or returns NULL. */
+struct ctl_flow *
+ctl_flow_table_find(const struct ctl_flow_table *ft, uint8_t table_id,
+                    uint16_t priority, const struct minimatch *match)
+{
+    struct ctl_flow *f;
+    uint32_t hash = ctl_flow_hash(table_id, priority, match);
+
+    HMAP_FOR_EACH_WITH_HASH (f, node, hash, &ft->flows) {
+        if (f->table_id == table_id && f->priority == priority
+            && minimatch_equal(&f->match, match)) {
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* Inserts 'f' into 'ft', which takes ownership, unless a flow with the same
+ * key is already there, in which case 'f' is freed.  Returns true if 'f' was
+ * inserted. */
+bool
+ctl_flow_table_insert(struct ctl_flow_table *ft, struct ctl_flow *f)
+{
+    if (ctl_flow_table_find(ft, f->table_id, f->priority, &f->match)) {
+        ctl_flow_free(f);
+        return false;
+    }
+    hmap_insert(&ft->flows, &f->node,
+                ctl_flow_hash(f->table_id, f->priority, &f->match));
+    return true;
+}
+
+/* Adds a flow to 'ft' with a copy of 'match' and of the 'ofpacts_len' bytes
+ * of actions at 'ofpacts'.  A flow whose key is already present is not
+ * added (the first one wins); returns true if the flow was added. */
+bool
+ctl_flow_table_add(struct ctl_flow_table *ft, uint8_t table_id,
+                   uint16_t priority, uint64_t cookie,
+                   const struct match *match, const struct ofpact *ofpacts,
+                   size_t ofpacts_len)
+{
+    struct ctl_flow *f = xzalloc(sizeof *f);
+
+    f->table_id = table_id;
+    f->priority = priority;
+    f->cookie = cookie;
+    minimatch_init(&f->match, match);
+    f->ofpacts = ofpacts_len ? xmemdup(ofpacts, ofpacts_len) : NULL;
+    f->ofpacts_len = ofpacts_len;
+    return ctl_flow_table_insert(ft, f);
+}
+
+/* Like ctl_flow_table_add() with the actions in 'ofpacts'. */
+bool
+ctl_flow_table_add_buf(struct ctl_flow_table *ft, uint8_t table_id,
+                       uint16_t priority, uint64_t cookie,
+                       const struct match *match, const struct ofpbuf *ofpacts)
+{
+    return ctl_flow_table_add(ft, table_id, priority, cookie, match,
+                              ofpacts->data, ofpacts->size);
+}
+
+/* Removes 'f' from 'ft' and frees it. */
+void
+ctl_flow_table_remove(struct ctl_flow_table *ft, struct ctl_flow *f)
+{
+    hmap_remove(&ft->flows, &f->node);
+    ctl_flow_free(f);
+}
+
+/* Returns true if 'a' and 'b' have the same actions and cookie. */
+bool
+ctl_flow_actions_equal(const struct ctl_flow *a, const struct ctl_flow *b)
+{
+    return (a->cookie == b->cookie
+            && ofpacts_equal(a->ofpacts, a->ofpacts_len,
+                             b->ofpacts, b->ofpacts_len));
+}
+
+/* Returns a malloc'd copy of 'f' (not in any table). */
+struct ctl_flow *
+ctl_flow_clone(const struct ctl_flow *f)
+{
+    struct ctl_flow *c = xzalloc(sizeof *c);
+
+    c->table_id = f->table_id;
+    c->priority = f->priority;
+    c->cookie = f->cookie;
+    minimatch_clone(&c->match, &f->match);
+    c->ofpacts = f->ofpacts_len ? xmemdup(f->ofpacts, f->ofpacts_len) : NULL;
+    c->ofpacts_len = f->ofpacts_len;
+    return c;
+}
+
+/* Frees 'f', which must not be in a table.  Accepts NULL. */
+void
+ctl_flow_free(struct ctl_flow *f)
+{
+    if (f) {
+        minimatch_destroy(&f->match);
+        free(f->ofpacts);
+        free(f);
+    }
+}
+
+/* Returns 'f' formatted like ovs-ofctl dump-flows (malloc'd). */
+char *
+ctl_flow_to_string(const struct ctl_flow *f)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+    struct ofpact_format_params fp = { .s = &s };
+
+    ds_put_format(&s, "table=%"PRIu8", priority=%"PRIu16", ",
+                  f->table_id, f->priority);
+    if (f->cookie) {
+        ds_put_format(&s, "cookie=%#"PRIx64", ", f->cookie);
+    }
+    minimatch_format(&f->match, NULL, NULL, &s, OFP_DEFAULT_PRIORITY);
+    ds_put_cstr(&s, " actions=");
+    if (f->ofpacts_len) {
+        ofpacts_format(f->ofpacts, f->ofpacts_len, &fp);
+    } else {
+        ds_put_cstr(&s, "drop");
+    }
+    return ds_steal_cstr(&s);
+}

@@ -1,0 +1,548 @@
+/* Copyright (c) 2026 The OVN-compatible project authors.
+ *
+ * Compiles southbound logical flows with the logical-flow library
+ * (lib/ovn-lflow-compile.h).  Results are cached per logical flow, so that
+ * a change to one Logical_Flow row recompiles only that row; changes to
+ * what flows depend on (ports, datapaths, address sets, port groups) cause
+ * a full recompilation.  A flow the library cannot translate is logged
+ * once, with its UUID, and counted; it never stops the others. */
+#include <config.h>
+#include "controller/lflow.h"
+
+#include <string.h>
+#include "controller/binding.h"
+#include "controller/physical.h"
+#include "coverage.h"
+#include "lib/ovn-lflow-compile.h"
+#include "lib/ovn-sb-idl.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/ofp-actions.h"
+#include "openvswitch/vlog.h"
+#include "ovsdb-idl.h"
+#include "packets.h"
+#include "smap.h"
+#include "sset.h"
+#include "byte-order.h"
+#include "util.h"
+
+VLOG_DEFINE_THIS_MODULE(ovn_lflow);
+
+/* The compiler's implementation (lib/ovn-lflow-compile.c) is being written
+ * concurrently.  Its entry points are weak references, pulled in with
+ * "-u" at link time: while it is missing, every logical flow counts as
+ * untranslatable instead of breaking the link. */
+#pragma weak ovn_lflow_compile
+#pragma weak ovn_oflow_list_destroy
+
+/* Returns the compiler entry point, or NULL if it is not linked in.  (Only
+ * the address of a weak undefined function may be taken in a PIE.) */
+static char *(*lflow_compiler(void))(const struct ovn_lflow_env *, bool,
+                                     uint8_t, uint16_t, const char *,
+                                     const char *, uint32_t,
+                                     struct ovs_list *, uint32_t *, uint32_t)
+{
+    char *(*volatile fn)(const struct ovn_lflow_env *, bool, uint8_t,
+                         uint16_t, const char *, const char *, uint32_t,
+                         struct ovs_list *, uint32_t *, uint32_t)
+        = ovn_lflow_compile;
+    return fn;
+}
+
+/* Frees a list of struct ovn_oflow, if the compiler is linked in. */
+static void
+oflow_list_destroy(struct ovs_list *flows)
+{
+    void (*volatile fn)(struct ovs_list *) = ovn_oflow_list_destroy;
+    if (fn) {
+        fn(flows);
+    }
+}
+
+COVERAGE_DEFINE(ovn_lflow_compile_error);
+COVERAGE_DEFINE(ovn_lflow_compiled);
+
+/* OpenFlow tables for MAC_Binding lookups (get_arp/get_nd, lookup_arp). */
+#define OFTABLE_MAC_BINDING 66
+#define OFTABLE_MAC_LOOKUP 67
+
+/* The compiled form of one logical flow. */
+struct lflow_entry {
+    struct hmap_node node;      /* In lflow_state's 'entries'. */
+    struct uuid uuid;           /* Logical flow's UUID. */
+    struct ovs_list flows;      /* "struct ovn_oflow"s. */
+    bool failed;                /* Compilation failed (logged once). */
+};
+
+/* Per-datapath environment for the compiler. */
+struct lflow_dp_env {
+    const struct lflow_ctx *ctx; /* Overall context. */
+    const struct sbrec_datapath_binding *dp; /* Datapath being compiled. */
+    struct shash *ports;        /* Port name -> PB, all datapaths. */
+};
+
+/* Initializes 'ls' as empty. */
+void
+lflow_state_init(struct lflow_state *ls)
+{
+    hmap_init(&ls->entries);
+    ctl_flow_table_init(&ls->flows);
+    ctl_flow_table_init(&ls->mac_flows);
+    ls->next_conj_id = 1;
+    ls->n_errors = 0;
+    ls->available = true;
+}
+
+/* Frees 'e'. */
+static void
+lflow_entry_free(struct lflow_entry *e)
+{
+    oflow_list_destroy(&e->flows);
+    free(e);
+}
+
+/* Frees everything cached in 'ls'. */
+static void
+lflow_state_clear(struct lflow_state *ls)
+{
+    struct lflow_entry *e;
+
+    HMAP_FOR_EACH_POP (e, node, &ls->entries) {
+        lflow_entry_free(e);
+    }
+    ctl_flow_table_clear(&ls->flows);
+    ctl_flow_table_clear(&ls->mac_flows);
+}
+
+/* Frees 'ls'.  Accepts NULL. */
+void
+lflow_state_destroy(struct lflow_state *ls)
+{
+    if (ls) {
+        lflow_state_clear(ls);
+        hmap_destroy(&ls->entries);
+        ctl_flow_table_destroy(&ls->flows);
+        ctl_flow_table_destroy(&ls->mac_flows);
+    }
+}
+
+/* Returns the number of OpenFlow flows compiled from logical flows. */
+size_t
+lflow_count(const struct lflow_state *ls)
+{
+    return ctl_flow_table_count(&ls->flows);
+}
+
+/* Persistent lookup tables rebuilt on full runs. */
+static struct shash all_ports = SHASH_INITIALIZER(&all_ports);
+static struct shash addr_sets = SHASH_INITIALIZER(&addr_sets);
+static struct shash dp_port_groups = SHASH_INITIALIZER(&dp_port_groups);
+
+/* Frees a shash of name -> struct sset *. */
+static void
+free_sset_shash(struct shash *sh)
+{
+    struct shash_node *n;
+
+    SHASH_FOR_EACH (n, sh) {
+        sset_destroy(n->data);
+        free(n->data);
+    }
+    shash_clear(sh);
+}
+
+/* Rebuilds the port, address set and port group lookup tables. */
+static void
+lflow_build_tables(const struct lflow_ctx *ctx)
+{
+    const struct sbrec_port_binding *pb;
+    const struct sbrec_address_set *as;
+    const struct sbrec_port_group *pg;
+    struct shash_node *n;
+
+    shash_clear(&all_ports);
+    SBREC_PORT_BINDING_FOR_EACH (pb, ctx->sb) {
+        shash_add_once(&all_ports, pb->logical_port, pb);
+    }
+
+    free_sset_shash(&addr_sets);
+    SBREC_ADDRESS_SET_FOR_EACH (as, ctx->sb) {
+        struct sset *s = xmalloc(sizeof *s);
+        sset_init(s);
+        for (size_t i = 0; i < as->n_addresses; i++) {
+            sset_add(s, as->addresses[i]);
+        }
+        if (!shash_add_once(&addr_sets, as->name, s)) {
+            sset_destroy(s);
+            free(s);
+        }
+    }
+
+    /* Port groups: "<dp key>_<name>" is visible as "<name>" in that
+     * datapath; an unprefixed group is visible everywhere (key "*"). */
+    SHASH_FOR_EACH (n, &dp_port_groups) {
+        free_sset_shash(n->data);
+        shash_destroy(n->data);
+        free(n->data);
+    }
+    shash_clear(&dp_port_groups);
+    SBREC_PORT_GROUP_FOR_EACH (pg, ctx->sb) {
+        const char *us = strchr(pg->name, '_');
+        char *dpkey;
+        const char *name;
+        if (us && us > pg->name
+            && strspn(pg->name, "0123456789") == (size_t) (us - pg->name)) {
+            dpkey = xmemdup0(pg->name, us - pg->name);
+            name = us + 1;
+        } else {
+            dpkey = xstrdup("*");
+            name = pg->name;
+        }
+        struct shash *groups = shash_find_data(&dp_port_groups, dpkey);
+        if (!groups) {
+            groups = xmalloc(sizeof *groups);
+            shash_init(groups);
+            shash_add(&dp_port_groups, dpkey, groups);
+        }
+        struct sset *s = xmalloc(sizeof *s);
+        sset_init(s);
+        for (size_t i = 0; i < pg->n_ports; i++) {
+            sset_add(s, pg->ports[i]);
+        }
+        if (!shash_add_once(groups, name, s)) {
+            sset_destroy(s);
+            free(s);
+        }
+        free(dpkey);
+    }
+}
+
+/* Returns the port groups visible in datapath 'dp_key' (a merged view is
+ * built into 'scratch' when both prefixed and global groups exist). */
+static const struct shash *
+port_groups_for(uint32_t dp_key, struct shash *scratch)
+{
+    char key[16];
+    snprintf(key, sizeof key, "%"PRIu32, dp_key);
+    const struct shash *local = shash_find_data(&dp_port_groups, key);
+    const struct shash *global = shash_find_data(&dp_port_groups, "*");
+
+    if (!global) {
+        return local;
+    }
+    if (!local) {
+        return global;
+    }
+    struct shash_node *n;
+    SHASH_FOR_EACH (n, global) {
+        shash_add_once(scratch, n->name, n->data);
+    }
+    SHASH_FOR_EACH (n, local) {
+        shash_replace(scratch, n->name, n->data);
+    }
+    return scratch;
+}
+
+/* lookup_port callback: port name -> tunnel key within the datapath. */
+static bool
+lookup_port_cb(const void *aux_, const char *name, uint32_t *key)
+{
+    const struct lflow_dp_env *aux = aux_;
+    const struct sbrec_port_binding *pb = shash_find_data(aux->ports, name);
+
+    if (pb && pb->datapath == aux->dp) {
+        *key = pb->tunnel_key;
+        return true;
+    }
+    return false;
+}
+
+/* is_chassis_resident callback. */
+static bool
+is_resident_cb(const void *aux_, const char *name)
+{
+    const struct lflow_dp_env *aux = aux_;
+    const struct sbrec_port_binding *pb = shash_find_data(aux->ports, name);
+
+    if (!pb) {
+        return false;
+    }
+    if (aux->ctx->self && pb->chassis == aux->ctx->self) {
+        return true;
+    }
+    return shash_find(&aux->ctx->bs->ports, name) != NULL
+           && strcmp(pb->type, "localnet");
+}
+
+/* Compiles 'lf' for every local datapath it applies to into 'e'. */
+static void
+lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
+                  const struct sbrec_logical_flow *lf, struct lflow_entry *e)
+{
+    const struct sbrec_datapath_binding *single[1];
+    const struct sbrec_datapath_binding **dps;
+    size_t n_dps;
+
+    if (lf->logical_datapath) {
+        single[0] = lf->logical_datapath;
+        dps = single;
+        n_dps = 1;
+    } else if (lf->logical_dp_group) {
+        dps = (const struct sbrec_datapath_binding **)
+              lf->logical_dp_group->datapaths;
+        n_dps = lf->logical_dp_group->n_datapaths;
+    } else {
+        return;
+    }
+    bool ingress = !strcmp(lf->pipeline, "ingress");
+
+    for (size_t i = 0; i < n_dps; i++) {
+        const struct local_datapath *ld
+            = binding_get_datapath(ctx->bs, dps[i]->tunnel_key);
+        if (!ld) {
+            continue;
+        }
+        struct lflow_dp_env aux = { .ctx = ctx, .dp = dps[i],
+                                    .ports = &all_ports };
+        struct shash scratch = SHASH_INITIALIZER(&scratch);
+        struct ovn_lflow_env env = {
+            .lookup_port = lookup_port_cb,
+            .is_chassis_resident = is_resident_cb,
+            .aux = &aux,
+            .addr_sets = &addr_sets,
+            .port_groups = port_groups_for(ld->key, &scratch),
+            .is_switch = ld->is_switch,
+        };
+        uint32_t n_conj = 0;
+        char *(*compile)(const struct ovn_lflow_env *, bool, uint8_t,
+                         uint16_t, const char *, const char *, uint32_t,
+                         struct ovs_list *, uint32_t *, uint32_t)
+            = lflow_compiler();
+        if (!compile) {
+            ls->available = false;
+            ls->n_errors++;
+            COVERAGE_INC(ovn_lflow_compile_error);
+            shash_destroy(&scratch);
+            continue;
+        }
+        char *error = compile(&env, ingress, lf->table_id,
+                                        lf->priority, lf->match, lf->actions,
+                                        ld->key, &e->flows, &n_conj,
+                                        ls->next_conj_id);
+        shash_destroy(&scratch);
+        ls->next_conj_id += n_conj;
+        if (error) {
+            if (!e->failed) {
+                VLOG_WARN("logical flow "UUID_FMT" (%s table %"PRId64
+                          " priority %"PRId64") not translated: %s",
+                          UUID_ARGS(&lf->header_.uuid), lf->pipeline,
+                          lf->table_id, lf->priority, error);
+            }
+            COVERAGE_INC(ovn_lflow_compile_error);
+            ls->n_errors++;
+            e->failed = true;
+            free(error);
+        } else {
+            COVERAGE_INC(ovn_lflow_compiled);
+        }
+    }
+}
+
+/* Returns true if 'ofpacts' consist only of conjunction actions. */
+static bool
+is_conjunction_only(const struct ofpact *ofpacts, size_t len)
+{
+    const struct ofpact *a;
+
+    if (!len) {
+        return false;
+    }
+    OFPACT_FOR_EACH (a, ofpacts, len) {
+        if (a->type != OFPACT_CONJUNCTION) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Adds 'of' (from logical flow 'uuid') to the merged table 'ft'. */
+static void
+merge_oflow(struct ctl_flow_table *ft, const struct ovn_oflow *of,
+            const struct uuid *uuid)
+{
+    bool conj = is_conjunction_only(of->ofpacts.data, of->ofpacts.size);
+    struct minimatch mm;
+
+    minimatch_init(&mm, &of->match);
+    struct ctl_flow *f = ctl_flow_table_find(ft, of->table_id, of->priority,
+                                             &mm);
+    minimatch_destroy(&mm);
+    if (!f) {
+        ctl_flow_table_add(ft, of->table_id, of->priority,
+                           conj ? 0 : uuid->parts[0], &of->match,
+                           of->ofpacts.data, of->ofpacts.size);
+    } else if (conj && is_conjunction_only(f->ofpacts, f->ofpacts_len)) {
+        /* Conjunction actions from several logical flows accumulate. */
+        size_t len = f->ofpacts_len + of->ofpacts.size;
+        struct ofpact *merged = xmalloc(len);
+        memcpy(merged, f->ofpacts, f->ofpacts_len);
+        memcpy((char *) merged + f->ofpacts_len, of->ofpacts.data,
+               of->ofpacts.size);
+        free(f->ofpacts);
+        f->ofpacts = merged;
+        f->ofpacts_len = len;
+        f->cookie = 0;
+    }
+}
+
+/* Rebuilds the merged flow table from the cached entries. */
+static void
+lflow_merge_all(struct lflow_state *ls)
+{
+    struct lflow_entry *e;
+
+    ctl_flow_table_clear(&ls->flows);
+    HMAP_FOR_EACH (e, node, &ls->entries) {
+        const struct ovn_oflow *of;
+        LIST_FOR_EACH (of, list_node, &e->flows) {
+            merge_oflow(&ls->flows, of, &e->uuid);
+        }
+    }
+}
+
+/* Adds MAC_Binding flows for one (datapath, port, ip, mac). */
+static void
+add_mac_binding(struct ctl_flow_table *ft, const struct uuid *uuid,
+                uint32_t dp_key, uint32_t port_key, const char *ip_s,
+                const char *mac_s)
+{
+    struct eth_addr mac;
+    ovs_be32 ip4;
+    struct in6_addr ip6;
+    struct match m;
+    struct ofpbuf ofpacts;
+
+    if (!eth_addr_from_string(mac_s, &mac)) {
+        return;
+    }
+    match_init_catchall(&m);
+    match_set_metadata(&m, htonll(dp_key));
+    match_set_reg(&m, MFF_REG15 - MFF_REG0, port_key);
+    if (ip_parse(ip_s, &ip4)) {
+        match_set_reg(&m, 0, ntohl(ip4));
+    } else if (ipv6_parse(ip_s, &ip6)) {
+        ovs_u128 v = { .u64 = { .hi = ntohll(((ovs_be64 *) &ip6)[0]),
+                                .lo = ntohll(((ovs_be64 *) &ip6)[1]) } };
+        match_set_xxreg(&m, 0, v);
+    } else {
+        return;
+    }
+    ofpbuf_init(&ofpacts, 0);
+    ofpact_put_SET_ETH_DST(&ofpacts)->mac = mac;
+    ctl_flow_table_add_buf(ft, OFTABLE_MAC_BINDING, 100, uuid->parts[0], &m,
+                           &ofpacts);
+
+    ofpbuf_clear(&ofpacts);
+    match_set_dl_src(&m, mac);
+    ctl_put_load(1, MFF_REG10, 6, 1, &ofpacts);
+    ctl_flow_table_add_buf(ft, OFTABLE_MAC_LOOKUP, 100, uuid->parts[0], &m,
+                           &ofpacts);
+    ofpbuf_uninit(&ofpacts);
+}
+
+/* Rebuilds the MAC_Binding and Static_MAC_Binding flows. */
+static void
+lflow_build_mac_flows(struct lflow_state *ls, const struct lflow_ctx *ctx)
+{
+    const struct sbrec_mac_binding *mb;
+    const struct sbrec_static_mac_binding *smb;
+
+    ctl_flow_table_clear(&ls->mac_flows);
+    SBREC_STATIC_MAC_BINDING_FOR_EACH (smb, ctx->sb) {
+        const struct sbrec_port_binding *pb
+            = shash_find_data(&all_ports, smb->logical_port);
+        if (pb && pb->datapath
+            && binding_get_datapath(ctx->bs, pb->datapath->tunnel_key)) {
+            add_mac_binding(&ls->mac_flows, &smb->header_.uuid,
+                            pb->datapath->tunnel_key, pb->tunnel_key,
+                            smb->ip, smb->mac);
+        }
+    }
+    SBREC_MAC_BINDING_FOR_EACH (mb, ctx->sb) {
+        const struct sbrec_port_binding *pb
+            = shash_find_data(&all_ports, mb->logical_port);
+        if (pb && pb->datapath
+            && binding_get_datapath(ctx->bs, pb->datapath->tunnel_key)) {
+            add_mac_binding(&ls->mac_flows, &mb->header_.uuid,
+                            pb->datapath->tunnel_key, pb->tunnel_key,
+                            mb->ip, mb->mac);
+        }
+    }
+}
+
+/* Recompiles every logical flow. */
+void
+lflow_run_full(struct lflow_state *ls, const struct lflow_ctx *ctx)
+{
+    const struct sbrec_logical_flow *lf;
+
+    lflow_state_clear(ls);
+    ls->next_conj_id = 1;
+    lflow_build_tables(ctx);
+    SBREC_LOGICAL_FLOW_FOR_EACH (lf, ctx->sb) {
+        struct lflow_entry *e = xzalloc(sizeof *e);
+        e->uuid = lf->header_.uuid;
+        ovs_list_init(&e->flows);
+        lflow_compile_one(ls, ctx, lf, e);
+        hmap_insert(&ls->entries, &e->node, uuid_hash(&e->uuid));
+    }
+    lflow_merge_all(ls);
+    lflow_build_mac_flows(ls, ctx);
+}
+
+/* Finds the entry for 'uuid'. */
+static struct lflow_entry *
+lflow_entry_find(const struct lflow_state *ls, const struct uuid *uuid)
+{
+    struct lflow_entry *e;
+
+    HMAP_FOR_EACH_WITH_HASH (e, node, uuid_hash(uuid), &ls->entries) {
+        if (uuid_equals(&e->uuid, uuid)) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Processes only the tracked changes to Logical_Flow, MAC_Binding and
+ * Static_MAC_Binding rows.  Returns false if nothing could be done
+ * incrementally (the caller then runs lflow_run_full()). */
+bool
+lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx)
+{
+    const struct sbrec_logical_flow *lf;
+    bool changed = false;
+
+    SBREC_LOGICAL_FLOW_FOR_EACH_TRACKED (lf, ctx->sb) {
+        struct lflow_entry *e = lflow_entry_find(ls, &lf->header_.uuid);
+        if (e) {
+            hmap_remove(&ls->entries, &e->node);
+            lflow_entry_free(e);
+        }
+        if (!sbrec_logical_flow_is_deleted(lf)) {
+            e = xzalloc(sizeof *e);
+            e->uuid = lf->header_.uuid;
+            ovs_list_init(&e->flows);
+            lflow_compile_one(ls, ctx, lf, e);
+            hmap_insert(&ls->entries, &e->node, uuid_hash(&e->uuid));
+        }
+        changed = true;
+    }
+    if (changed) {
+        lflow_merge_all(ls);
+    }
+    if (sbrec_mac_binding_track_get_first(ctx->sb)
+        || sbrec_static_mac_binding_track_get_first(ctx->sb)) {
+        lflow_build_mac_flows(ls, ctx);
+    }
+    return true;
+}

@@ -1,0 +1,649 @@
+/* Copyright (c) 2026 The OVN-compatible project authors.
+ *
+ * ovn-controller: the per-hypervisor OVN agent.  It registers this chassis
+ * in the southbound database, manages the integration bridge and tunnels,
+ * binds logical ports to local interfaces and programs the OpenFlow tables
+ * that implement the logical network (see ovn-architecture(7)). */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "command-line.h"
+#include "controller/binding.h"
+#include "controller/chassis.h"
+#include "controller/ct-zones.h"
+#include "controller/encaps.h"
+#include "controller/flow-table.h"
+#include "controller/lflow.h"
+#include "controller/ofctrl.h"
+#include "controller/patch.h"
+#include "controller/physical.h"
+#include "daemon.h"
+#include "dirs.h"
+#include "fatal-signal.h"
+#include "lib/ovn-dirs.h"
+#include "lib/ovn-sb-idl.h"
+#include "lib/vswitch-idl.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/vconn.h"
+#include "flow.h"
+#include "openvswitch/ofp-port.h"
+#include "openvswitch/vlog.h"
+#include "ovsdb-idl.h"
+#include "openvswitch/poll-loop.h"
+#include "simap.h"
+#include "smap.h"
+#include "sset.h"
+#include "stream.h"
+#include "stream-ssl.h"
+#include "timeval.h"
+#include "unixctl.h"
+#include "util.h"
+
+VLOG_DEFINE_THIS_MODULE(ovn_controller);
+
+/* Everything the main loop keeps between iterations. */
+struct controller {
+    struct ovsdb_idl_loop ovs_loop;     /* Local Open_vSwitch database. */
+    struct ovsdb_idl_loop sb_loop;      /* Southbound database. */
+    char *sb_remote;                    /* Current southbound remote. */
+    struct ctl_config cfg;              /* Settings from Open_vSwitch. */
+    struct shash tunnels;               /* Chassis name -> ctl_tunnel. */
+    struct shash patch_ports;           /* Lport -> ctl_patch_port. */
+    struct binding_state bs;            /* Local bindings. */
+    struct ct_zones zones;              /* Conntrack zones. */
+    struct ctl_flow_table phys;         /* Physical flows. */
+    struct lflow_state lflows;          /* Compiled logical flows. */
+    unsigned int ovs_seqno;             /* Open_vSwitch IDL seqno seen. */
+    unsigned int sb_seqno;              /* Southbound IDL seqno seen. */
+    uint64_t of_seqno;                  /* OpenFlow connection seqno seen. */
+    enum mf_field_id geneve_field;      /* Geneve field the flows use. */
+    char *local_sig;                    /* Signature of local state. */
+    bool force_recompute;               /* Next run recomputes fully. */
+    bool put_pending;                   /* Desired flows not yet sent. */
+    uint64_t desired_seq;               /* Bumped on each desired change. */
+    struct simap port_seq;              /* Port -> desired_seq it appeared. */
+    int64_t pending_nb_cfg;             /* nb_cfg of the latest desired. */
+    uint64_t pending_nb_cfg_seq;        /* desired_seq of that nb_cfg. */
+    int64_t reported_nb_cfg;            /* nb_cfg last reported. */
+    bool exiting;                       /* "exit" requested. */
+    bool restart;                       /* ... with --restart. */
+    long long exit_deadline;            /* Give up cleaning up after this. */
+    struct unixctl_conn *exit_conn;     /* Connection awaiting exit. */
+};
+
+static char *ovs_remote;                /* Local database remote. */
+static char *unixctl_path;              /* --unixctl argument. */
+
+static unixctl_cb_func ctl_unixctl_exit;
+static unixctl_cb_func ctl_unixctl_recompute;
+static unixctl_cb_func ctl_unixctl_connection_status;
+static unixctl_cb_func ctl_unixctl_dump_local_bindings;
+static unixctl_cb_func ctl_unixctl_ct_zone_list;
+static unixctl_cb_func ctl_unixctl_status;
+
+/* Prints usage and exits. */
+OVS_NO_RETURN static void
+usage(void)
+{
+    printf("%s: OVN controller\n"
+           "usage %s [OPTIONS] [OVS-DATABASE]\n"
+           "where OVS-DATABASE is a socket on which the OVS OVSDB server is "
+           "listening\n(default: \"unix:%s/db.sock\").\n",
+           program_name, program_name, ovs_rundir());
+    stream_usage("OVS-DATABASE", true, false, true);
+    daemon_usage();
+    vlog_usage();
+    printf("\nOther options:\n"
+           "  --unixctl=SOCKET        override default control socket name\n"
+           "  -h, --help              display this help message\n"
+           "  -V, --version           display version information\n");
+    exit(EXIT_SUCCESS);
+}
+
+/* Rewrites "--pidfile" and "--log-file" without an argument so that their
+ * defaults live in OVN's run and log directories. */
+static char **
+fix_default_paths(int argc, char *argv[])
+{
+    char **args = xmalloc((argc + 1) * sizeof *args);
+
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--pidfile")) {
+            args[i] = xasprintf("--pidfile=%s/%s.pid", ovn_rundir(),
+                                program_name);
+        } else if (!strcmp(argv[i], "--log-file")) {
+            args[i] = xasprintf("--log-file=%s/%s.log", ovn_logdir(),
+                                program_name);
+        } else {
+            args[i] = argv[i];
+        }
+    }
+    args[argc] = NULL;
+    return args;
+}
+
+/* Parses the command line. */
+static void
+parse_options(int argc, char *argv[])
+{
+    enum {
+        OPT_PEER_CA_CERT = UCHAR_MAX + 1,
+        OPT_BOOTSTRAP_CA_CERT,
+        OPT_UNIXCTL,
+        VLOG_OPTION_ENUMS,
+        DAEMON_OPTION_ENUMS,
+        SSL_OPTION_ENUMS,
+    };
+    static const struct option long_options[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"unixctl", required_argument, NULL, OPT_UNIXCTL},
+        VLOG_LONG_OPTIONS,
+        DAEMON_LONG_OPTIONS,
+        STREAM_SSL_LONG_OPTIONS,
+        {"peer-ca-cert", required_argument, NULL, OPT_PEER_CA_CERT},
+        {"bootstrap-ca-cert", required_argument, NULL, OPT_BOOTSTRAP_CA_CERT},
+        {NULL, 0, NULL, 0}
+    };
+    char *short_options = ovs_cmdl_long_options_to_short_options(long_options);
+
+    for (;;) {
+        int c = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (c == -1) {
+            break;
+        }
+        switch (c) {
+        case 'h':
+            usage();
+        case 'V':
+            printf("%s 23.03.1\n", program_name);
+            ovs_print_version(OFP15_VERSION, OFP15_VERSION);
+            exit(EXIT_SUCCESS);
+        case OPT_UNIXCTL:
+            unixctl_path = optarg;
+            break;
+        VLOG_OPTION_HANDLERS
+        DAEMON_OPTION_HANDLERS
+        STREAM_SSL_OPTION_HANDLERS
+        case OPT_PEER_CA_CERT:
+            stream_ssl_set_peer_ca_cert_file(optarg);
+            break;
+        case OPT_BOOTSTRAP_CA_CERT:
+            stream_ssl_set_ca_cert_file(optarg, true);
+            break;
+        case '?':
+            exit(EXIT_FAILURE);
+        default:
+            abort();
+        }
+    }
+    free(short_options);
+
+    argc -= optind;
+    argv += optind;
+    if (argc == 0) {
+        ovs_remote = xasprintf("unix:%s/db.sock", ovs_rundir());
+    } else if (argc == 1) {
+        ovs_remote = xstrdup(argv[0]);
+    } else {
+        VLOG_FATAL("exactly zero or one non-option argument required; "
+                   "use --help for usage");
+    }
+}
+
+/* Returns the first Open_vSwitch row, or NULL. */
+static const struct ovsrec_open_vswitch *
+get_ovs_row(struct ovsdb_idl *ovs)
+{
+    return ovsrec_open_vswitch_first(ovs);
+}
+
+/* Returns true if the southbound database has anything that the logical
+ * flows depend on (other than Logical_Flow rows themselves) changed. */
+static bool
+sb_deps_changed(struct ovsdb_idl *sb)
+{
+    return (sbrec_port_binding_track_get_first(sb)
+            || sbrec_datapath_binding_track_get_first(sb)
+            || sbrec_address_set_track_get_first(sb)
+            || sbrec_port_group_track_get_first(sb)
+            || sbrec_logical_dp_group_track_get_first(sb)
+            || sbrec_multicast_group_track_get_first(sb)
+            || sbrec_chassis_track_get_first(sb));
+}
+
+/* Returns a string that changes whenever the set of local datapaths or
+ * local ports changes. */
+static char *
+local_signature(const struct binding_state *bs)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+    const struct shash_node **nodes = shash_sort(&bs->ports);
+
+    for (size_t i = 0; i < shash_count(&bs->ports); i++) {
+        const struct local_port *lp = nodes[i]->data;
+        ds_put_format(&s, "%s:%d:%d,", nodes[i]->name,
+                      ofp_to_u16(lp->ofport), lp->tag);
+    }
+    free(nodes);
+    ds_put_char(&s, '|');
+    const char *name;
+    SSET_FOR_EACH (name, &bs->claimed) {
+        ds_put_format(&s, "%s,", name);
+    }
+    ds_put_char(&s, '|');
+    struct local_datapath *ld;
+    struct sset dps = SSET_INITIALIZER(&dps);
+    HMAP_FOR_EACH (ld, node, &bs->datapaths) {
+        sset_add_and_free(&dps, xasprintf("%"PRIu32, ld->key));
+    }
+    const char **sorted = sset_sort(&dps);
+    for (size_t i = 0; i < sset_count(&dps); i++) {
+        ds_put_format(&s, "%s,", sorted[i]);
+    }
+    free(sorted);
+    sset_destroy(&dps);
+    return ds_steal_cstr(&s);
+}
+
+/* Returns true if the integration bridge is usable for flows. */
+static bool
+br_int_ready(const struct ovsrec_bridge *br_int)
+{
+    return br_int != NULL;
+}
+
+/* Removes this chassis from the southbound database (final exit).  Returns
+ * true when there is nothing left to clean up. */
+static bool
+ctl_cleanup(struct controller *c, struct ovsdb_idl_txn *sb_txn)
+{
+    struct ovsdb_idl *sb = c->sb_loop.idl;
+
+    if (!c->cfg.chassis_id || !ovsdb_idl_is_connected(sb)) {
+        return true;
+    }
+    const struct sbrec_chassis *ch = chassis_lookup(sb, c->cfg.chassis_id);
+    const struct sbrec_chassis_private *cp
+        = chassis_private_lookup(sb, c->cfg.chassis_id);
+    if (!ch && !cp) {
+        return true;
+    }
+    if (sb_txn) {
+        binding_release_all(sb_txn, sb, ch);
+        chassis_cleanup(sb_txn, sb, c->cfg.chassis_id);
+    }
+    return false;
+}
+
+/* Runs one iteration of the main loop's processing. */
+static void
+ctl_run(struct controller *c)
+{
+    struct ovsdb_idl *ovs = c->ovs_loop.idl;
+    struct ovsdb_idl *sb = c->sb_loop.idl;
+    struct ovsdb_idl_txn *ovs_txn = ovsdb_idl_loop_run(&c->ovs_loop);
+    struct ovsdb_idl_txn *sb_txn = ovsdb_idl_loop_run(&c->sb_loop);
+    const struct ovsrec_open_vswitch *ovs_row = get_ovs_row(ovs);
+
+    ctl_config_read(&c->cfg, ovs_row);
+
+    /* Southbound connection. */
+    if (c->cfg.sb_remote
+        && (!c->sb_remote || strcmp(c->sb_remote, c->cfg.sb_remote))) {
+        free(c->sb_remote);
+        c->sb_remote = xstrdup(c->cfg.sb_remote);
+        VLOG_INFO("connecting to southbound database %s", c->sb_remote);
+        ovsdb_idl_set_remote(sb, c->sb_remote, true);
+    }
+    ovsdb_idl_set_probe_interval(sb, c->cfg.remote_probe_ms);
+
+    const struct ovsrec_bridge *br_int
+        = encaps_ensure_br_int(ovs_txn, ovs, ovs_row, &c->cfg);
+    free(c->cfg.datapath_type);
+    c->cfg.datapath_type = xstrdup(br_int && br_int->datapath_type
+                                   ? br_int->datapath_type : "");
+
+    if (c->exiting && !c->restart) {
+        if (ctl_cleanup(c, sb_txn) || time_msec() > c->exit_deadline) {
+            c->restart = true;      /* Done: leave the loop. */
+        }
+        return;
+    }
+
+    bool sb_ready = ovsdb_idl_has_ever_connected(sb)
+                    && ovsdb_idl_is_connected(sb);
+    unsigned int ovs_seqno = ovsdb_idl_get_seqno(ovs);
+    unsigned int sb_seqno = ovsdb_idl_get_seqno(sb);
+    bool changed = (ovs_seqno != c->ovs_seqno || sb_seqno != c->sb_seqno
+                    || c->force_recompute
+                    || c->of_seqno != ofctrl_conn_seqno()
+                    || c->geneve_field != ofctrl_geneve_field());
+    const struct sbrec_chassis *self = NULL;
+
+    if (sb_ready) {
+        self = chassis_run(sb_txn, sb, &c->cfg);
+    }
+    if (changed && sb_ready) {
+        bool full = c->force_recompute || sb_deps_changed(sb)
+                    || c->geneve_field != ofctrl_geneve_field();
+        c->ovs_seqno = ovs_seqno;
+        c->sb_seqno = sb_seqno;
+        c->of_seqno = ofctrl_conn_seqno();
+        c->geneve_field = ofctrl_geneve_field();
+
+        encaps_run(ovs_txn, br_int, sb, self, &c->cfg, &c->tunnels);
+        binding_run(sb_txn, sb, br_int, self, &c->cfg, &c->bs);
+        patch_run(ovs_txn, ovs, br_int, sb, self, &c->cfg, &c->bs,
+                  &c->patch_ports);
+        binding_add_patch_ports(&c->bs, &c->patch_ports);
+        ct_zones_run(&c->zones, ovs_txn, br_int, &c->bs);
+
+        char *sig = local_signature(&c->bs);
+        if (!c->local_sig || strcmp(sig, c->local_sig)) {
+            full = true;
+        }
+        free(c->local_sig);
+        c->local_sig = sig;
+
+        struct physical_ctx pctx = {
+            .sb = sb,
+            .self = self,
+            .bs = &c->bs,
+            .zones = &c->zones,
+            .tunnels = &c->tunnels,
+            .geneve_field = c->geneve_field,
+        };
+        ctl_flow_table_clear(&c->phys);
+        physical_run(&pctx, &c->phys);
+
+        struct lflow_ctx lctx = { .sb = sb, .self = self, .bs = &c->bs };
+        if (full) {
+            lflow_run_full(&c->lflows, &lctx);
+        } else {
+            lflow_run_incremental(&c->lflows, &lctx);
+        }
+        c->force_recompute = false;
+        c->desired_seq++;
+        c->put_pending = true;
+
+        /* Remember when each local port first appeared in the desired
+         * flows, to report it installed once the switch confirms. */
+        struct shash_node *n;
+        SHASH_FOR_EACH (n, &c->bs.ports) {
+            if (!simap_contains(&c->port_seq, n->name)) {
+                simap_put(&c->port_seq, n->name, c->desired_seq);
+            }
+        }
+        struct simap_node *sn;
+        SIMAP_FOR_EACH_SAFE (sn, &c->port_seq) {
+            if (!shash_find(&c->bs.ports, sn->name)) {
+                simap_delete(&c->port_seq, sn);
+            }
+        }
+        const struct sbrec_sb_global *g = sbrec_sb_global_first(sb);
+        int64_t nb_cfg = g ? g->nb_cfg : 0;
+        if (nb_cfg != c->pending_nb_cfg) {
+            c->pending_nb_cfg = nb_cfg;
+            c->pending_nb_cfg_seq = c->desired_seq;
+        }
+    } else if (sb_ready && sb_txn) {
+        /* Keep claims and registration current even without changes. */
+    }
+
+    if (br_int_ready(br_int)) {
+        ofctrl_run(br_int->name, c->cfg.of_probe_s);
+        if (c->put_pending && sb_ready && self && ofctrl_can_put()) {
+            struct ctl_flow_table *tables[] = {
+                &c->phys, &c->lflows.flows, &c->lflows.mac_flows,
+            };
+            ofctrl_put(tables, ARRAY_SIZE(tables), c->desired_seq);
+            c->put_pending = false;
+        }
+    }
+
+    /* Report what the switch confirmed. */
+    uint64_t inst = ofctrl_installed_seq();
+    if (sb_ready && self) {
+        struct sset installed = SSET_INITIALIZER(&installed);
+        struct simap_node *sn;
+        SIMAP_FOR_EACH (sn, &c->port_seq) {
+            if (sn->data <= inst) {
+                sset_add(&installed, sn->name);
+            }
+        }
+        binding_set_installed(ovs_txn, sb_txn, br_int, &c->bs, &installed);
+        sset_destroy(&installed);
+
+        if (inst >= c->pending_nb_cfg_seq && c->pending_nb_cfg_seq
+            && c->reported_nb_cfg != c->pending_nb_cfg && sb_txn) {
+            long long now = time_wall_msec();
+            chassis_report_nb_cfg(sb_txn, sb, &c->cfg, c->pending_nb_cfg,
+                                  now);
+            if (br_int && ovs_txn) {
+                char buf[32];
+                snprintf(buf, sizeof buf, "%"PRId64, c->pending_nb_cfg);
+                ovsrec_bridge_update_external_ids_setkey(br_int,
+                                                         "ovn-nb-cfg", buf);
+                snprintf(buf, sizeof buf, "%lld", now);
+                ovsrec_bridge_update_external_ids_setkey(br_int,
+                                                         "ovn-nb-cfg-ts",
+                                                         buf);
+            }
+            c->reported_nb_cfg = c->pending_nb_cfg;
+        }
+    }
+}
+
+/* The program. */
+int
+main(int argc, char *argv[])
+{
+    struct unixctl_server *unixctl;
+    struct controller c;
+    int retval;
+
+    set_program_name(argv[0]);
+    service_start(&argc, &argv);
+    char **args = fix_default_paths(argc, argv);
+    parse_options(argc, args);
+    fatal_ignore_sigpipe();
+
+    daemonize_start(true);
+
+    char *abs_unixctl_path = unixctl_path
+        ? xstrdup(unixctl_path)
+        : xasprintf("%s/%s.%ld.ctl", ovn_rundir(), program_name,
+                    (long int) getpid());
+    retval = unixctl_server_create(abs_unixctl_path, &unixctl);
+    if (retval) {
+        exit(EXIT_FAILURE);
+    }
+    free(abs_unixctl_path);
+
+    memset(&c, 0, sizeof c);
+    unixctl_command_register("exit", "[--restart]", 0, 1,
+                             ctl_unixctl_exit, &c);
+    unixctl_command_register("recompute", "", 0, 0,
+                             ctl_unixctl_recompute, &c);
+    unixctl_command_register("connection-status", "", 0, 0,
+                             ctl_unixctl_connection_status, &c);
+    unixctl_command_register("debug/dump-local-bindings", "", 0, 0,
+                             ctl_unixctl_dump_local_bindings, &c);
+    unixctl_command_register("ct-zone-list", "", 0, 0,
+                             ctl_unixctl_ct_zone_list, &c);
+    unixctl_command_register("debug/status", "", 0, 0, ctl_unixctl_status,
+                             &c);
+
+    daemonize_complete();
+
+    struct ovsdb_idl *ovs = ovsdb_idl_create(ovs_remote, &ovsrec_idl_class,
+                                             true, true);
+    struct ovsdb_idl *sb = ovsdb_idl_create_unconnected(&sbrec_idl_class,
+                                                        true);
+    ovsdb_idl_track_add_all(sb);
+    c.ovs_loop = (struct ovsdb_idl_loop) OVSDB_IDL_LOOP_INITIALIZER(ovs);
+    c.sb_loop = (struct ovsdb_idl_loop) OVSDB_IDL_LOOP_INITIALIZER(sb);
+    ctl_config_init(&c.cfg);
+    shash_init(&c.tunnels);
+    shash_init(&c.patch_ports);
+    binding_state_init(&c.bs);
+    ct_zones_init(&c.zones);
+    ctl_flow_table_init(&c.phys);
+    lflow_state_init(&c.lflows);
+    simap_init(&c.port_seq);
+    c.force_recompute = true;
+    c.geneve_field = ofctrl_geneve_field();
+    ofctrl_init();
+
+    while (!c.exiting || !c.restart) {
+        ctl_run(&c);
+
+        unixctl_server_run(unixctl);
+        ovsdb_idl_track_clear(sb);
+        ovsdb_idl_loop_commit_and_wait(&c.ovs_loop);
+        ovsdb_idl_loop_commit_and_wait(&c.sb_loop);
+        if (c.exiting && c.restart) {
+            break;
+        }
+        ofctrl_wait();
+        unixctl_server_wait(unixctl);
+        if (c.exiting) {
+            poll_timer_wait_until(c.exit_deadline);
+        }
+        poll_block();
+        if (should_service_stop()) {
+            c.exiting = c.restart = true;
+        }
+    }
+
+    if (c.exit_conn) {
+        unixctl_command_reply(c.exit_conn, NULL);
+    }
+    unixctl_server_destroy(unixctl);
+    ofctrl_destroy();
+    lflow_state_destroy(&c.lflows);
+    ctl_flow_table_destroy(&c.phys);
+    ct_zones_destroy(&c.zones);
+    binding_state_destroy(&c.bs);
+    encaps_tunnels_clear(&c.tunnels);
+    shash_destroy(&c.tunnels);
+    shash_destroy_free_data(&c.patch_ports);
+    simap_destroy(&c.port_seq);
+    ctl_config_destroy(&c.cfg);
+    ovsdb_idl_loop_destroy(&c.ovs_loop);
+    ovsdb_idl_loop_destroy(&c.sb_loop);
+    free(c.sb_remote);
+    free(c.local_sig);
+    free(ovs_remote);
+    for (int i = 0; i < argc; i++) {
+        if (args[i] != argv[i]) {
+            free(args[i]);
+        }
+    }
+    free(args);
+    service_stop();
+    return 0;
+}
+
+/* "exit [--restart]": with --restart, leaves the chassis and its bindings
+ * in place for the next instance; otherwise removes them first. */
+static void
+ctl_unixctl_exit(struct unixctl_conn *conn, int argc, const char *argv[],
+                 void *c_)
+{
+    struct controller *c = c_;
+
+    if (argc == 2 && strcmp(argv[1], "--restart")) {
+        unixctl_command_reply_error(conn, "unknown option");
+        return;
+    }
+    c->exiting = true;
+    c->restart = argc == 2;
+    c->exit_deadline = time_msec() + 5000;
+    if (c->exit_conn) {
+        unixctl_command_reply(conn, NULL);
+    } else {
+        c->exit_conn = conn;
+    }
+}
+
+/* "recompute": forces a full recomputation. */
+static void
+ctl_unixctl_recompute(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                      const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+
+    c->force_recompute = true;
+    poll_immediate_wake();
+    unixctl_command_reply(conn, NULL);
+}
+
+/* "connection-status": southbound connection state. */
+static void
+ctl_unixctl_connection_status(struct unixctl_conn *conn,
+                              int argc OVS_UNUSED,
+                              const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+
+    unixctl_command_reply(conn, ovsdb_idl_is_connected(c->sb_loop.idl)
+                                ? "connected" : "not connected");
+}
+
+/* "debug/dump-local-bindings". */
+static void
+ctl_unixctl_dump_local_bindings(struct unixctl_conn *conn,
+                                int argc OVS_UNUSED,
+                                const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    binding_dump(&c->bs, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+/* "ct-zone-list". */
+static void
+ctl_unixctl_ct_zone_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                         const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    ct_zones_dump(&c->zones, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+/* "debug/status": counters useful to tests and benchmarks. */
+static void
+ctl_unixctl_status(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                   const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+    char *s = xasprintf("openflow: %s\n"
+                        "desired-seq: %"PRIu64"\n"
+                        "installed-seq: %"PRIu64"\n"
+                        "physical-flows: %"PRIuSIZE"\n"
+                        "logical-flows-openflow: %"PRIuSIZE"\n"
+                        "lflow-errors: %"PRIu64"\n"
+                        "installed-flows: %"PRIuSIZE"\n"
+                        "local-datapaths: %"PRIuSIZE"\n",
+                        ofctrl_connection_status(), c->desired_seq,
+                        ofctrl_installed_seq(),
+                        ctl_flow_table_count(&c->phys),
+                        lflow_count(&c->lflows), c->lflows.n_errors,
+                        ofctrl_installed_count(),
+                        hmap_count(&c->bs.datapaths));
+    unixctl_command_reply(conn, s);
+    free(s);
+}
