@@ -98,9 +98,18 @@ $2"
 
 # wait_until [-t SECONDS] CMD...: polls CMD every 0.1 s until it succeeds;
 # returns 1 after the timeout (default $E2E_TIMEOUT).
+# BEWARE: the shell expands CMD's arguments once, before the call, so
+#     wait_until [ "$(sbctl get ...)" = true ]        # WRONG: never changes
+# tests the same string over and over.  Pass one quoted string instead; it
+# is evaluated afresh each time (same as wait_eval):
+#     wait_until '[ "$(sbctl get ...)" = true ]'      # right
 wait_until () {
     local t=$E2E_TIMEOUT i
     if [ "$1" = -t ]; then t=$2; shift 2; fi
+    if [ $# = 1 ] && [[ $1 == *[[:space:]]* ]]; then
+        wait_eval -t "$t" "$1"
+        return
+    fi
     for ((i = 0; i < t * 10; i++)); do
         "$@" >/dev/null 2>&1 && return 0
         sleep 0.1
