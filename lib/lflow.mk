@@ -5,7 +5,23 @@
 noinst_LIBRARIES += lib/libovnlflow.a
 lib_libovnlflow_a_SOURCES = \
 	lib/ovn-lex.c \
-	lib/ovn-lex.h
+	lib/ovn-lex.h \
+	lib/ovn-symtab.c \
+	lib/ovn-symtab.h \
+	lib/ovn-expr.c \
+	lib/ovn-expr.h \
+	lib/ovn-expr-private.h \
+	lib/ovn-expr-parse.c \
+	lib/ovn-expr-simplify.c \
+	lib/ovn-expr-normalize.c \
+	lib/ovn-expr-matches.c \
+	lib/ovn-lflow-compile.c \
+	lib/ovn-lflow-compile.h
+
+# Developer CLI: shows each step of compiling a match.
+noinst_PROGRAMS += tests/ovn-expr-tool
+tests_ovn_expr_tool_SOURCES = tests/ovn-expr-tool.c
+tests_ovn_expr_tool_LDADD = lib/libovnlflow.a $(OVS_LIBS)
 
 # ---- expr: unit tests ------------------------------------------------------
 if HAVE_CMOCKA

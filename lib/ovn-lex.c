@@ -587,8 +587,23 @@ lex_token_parse(const char *input, const char *p,
     ovn_lex_token_destroy(token);
     ovn_lex_token_init(token);
 
-    while (isspace((unsigned char) *p)) {
-        p++;
+    /* Skip white space and comments. */
+    for (;;) {
+        if (isspace((unsigned char) *p)) {
+            p++;
+        } else if (p[0] == '/' && p[1] == '/') {
+            p += strcspn(p, "\n");
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *end = strstr(p + 2, "*/");
+            if (!end) {
+                token->ofs = p - input;
+                token_error(token, "unterminated comment");
+                return p + strlen(p);
+            }
+            p = end + 2;
+        } else {
+            break;
+        }
     }
     token->ofs = p - input;
 

@@ -17,6 +17,7 @@
 #include "openvswitch/ofpbuf.h"
 
 struct ds;
+struct ovn_action_env;
 struct shash;
 
 /* OpenFlow tables used for logical pipelines: ingress stage N is table
@@ -54,6 +55,13 @@ struct ovn_lflow_env {
 
     /* Bound on flows per logical flow; 0 means OVN_LFLOW_MAX_FLOWS. */
     unsigned int max_flows;
+
+    /* Settings for encoding actions (lib/ovn-actions.h): group and meter
+     * allocation, DHCP option tables, controller meter, lflow cookie.
+     * ovn_lflow_compile() copies it and fills in lookup_port, aux,
+     * is_switch, ingress, stage and dp_key itself.  May be NULL: then
+     * defaults are used (no group/meter allocation). */
+    const struct ovn_action_env *action_env;
 };
 
 /* One OpenFlow flow produced by ovn_lflow_compile(). */

@@ -138,6 +138,9 @@ static const struct lex_case cases[] = {
     { "outport = \"lp2\"; output;",
       "outport = \"lp2\" ; output ;", NULL },
     { "eth.src <-> eth.dst;", "eth.src <-> eth.dst ;", NULL },
+    { "a // comment\n b", "a b", NULL },
+    { "a /* inline */ b", "a b", NULL },
+    { "a /* open", "", "col 3: unterminated comment" },
     { "", "", NULL },
     { "   ", "", NULL },
 };

@@ -1,0 +1,278 @@
+/*
+ * ovn-expr-tool: shows each step of compiling a logical-flow match.
+ *
+ *   ovn-expr-tool [OPTIONS] lex|parse|annotate|simplify|normalize|flows EXPR
+ *   ovn-expr-tool [OPTIONS] compile STAGE PRIORITY MATCH ACTIONS
+ *
+ * Options:
+ *   --port NAME=KEY       logical port NAME has tunnel key KEY
+ *   --as NAME=A,B,...     address set NAME
+ *   --pg NAME=P,Q,...     port group NAME
+ *   --resident NAME       is_chassis_resident("NAME") is true
+ *   --max N               bound on terms/flows
+ *   --egress              (compile) egress pipeline
+ *
+ * Prints the result of the step, one item per line (flows sorted), or
+ * "error: MESSAGE" and exits with status 1.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/ovn-expr.h"
+#include "lib/ovn-lex.h"
+#include "lib/ovn-lflow-compile.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/shash.h"
+#include "openvswitch/util.h"
+#include "sset.h"
+#include "svec.h"
+#include "util.h"
+
+static struct shash ports;          /* Name -> key (as uintptr_t). */
+static struct shash addr_sets;      /* Name -> struct sset *. */
+static struct shash port_groups;    /* Name -> struct sset *. */
+static struct sset resident;        /* Resident port names. */
+
+/* Port lookup callback. */
+static bool
+lookup_port(const void *aux OVS_UNUSED, const char *name, uint32_t *key)
+{
+    struct shash_node *node = shash_find(&ports, name);
+    if (node) {
+        *key = (uintptr_t) node->data;
+        return true;
+    }
+    return false;
+}
+
+/* is_chassis_resident() callback. */
+static bool
+is_resident(const void *aux OVS_UNUSED, const char *name)
+{
+    return sset_contains(&resident, name);
+}
+
+/* Adds "NAME=A,B,C" to 'map' as NAME -> sset {A, B, C}. */
+static void
+add_set(struct shash *map, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq) {
+        ovs_fatal(0, "%s: expecting NAME=VALUES", arg);
+    }
+    char *name = xmemdup0(arg, eq - arg);
+    struct sset *set = xmalloc(sizeof *set);
+    sset_init(set);
+    char *values = xstrdup(eq + 1), *save = NULL;
+    for (char *v = strtok_r(values, ",", &save); v;
+         v = strtok_r(NULL, ",", &save)) {
+        sset_add(set, v);
+    }
+    free(values);
+    shash_add(map, name, set);
+    free(name);
+}
+
+/* Frees the sets in 'map'. */
+static void
+free_sets(struct shash *map)
+{
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, map) {
+        sset_destroy(node->data);
+        free(node->data);
+    }
+    shash_destroy(map);
+}
+
+/* Prints the lines in 'lines' sorted. */
+static void
+print_sorted(struct svec *lines)
+{
+    const char *line;
+    size_t i;
+    svec_sort(lines);
+    SVEC_FOR_EACH (i, line, lines) {
+        puts(line);
+    }
+}
+
+/* Runs step 'cmd' on 'text'; returns the exit status. */
+static int
+run_expr(const char *cmd, const char *text, size_t max)
+{
+    struct ovn_expr *e;
+    char *error = NULL;
+
+    if (!strcmp(cmd, "lex")) {
+        struct ds out = DS_EMPTY_INITIALIZER;
+        error = ovn_lex_tokenize(text, &out);
+        puts(ds_cstr(&out));
+        ds_destroy(&out);
+        goto done;
+    }
+
+    error = ovn_expr_parse(text, &addr_sets, &port_groups, &e);
+    if (error) {
+        goto done;
+    }
+    if (strcmp(cmd, "parse")) {
+        e = ovn_expr_annotate(e, &error);
+        if (error) {
+            goto done;
+        }
+    }
+    if (strcmp(cmd, "parse") && strcmp(cmd, "annotate")) {
+        e = ovn_expr_simplify(e);
+    }
+    if (!strcmp(cmd, "normalize") || !strcmp(cmd, "flows")) {
+        e = ovn_expr_evaluate_conditions(e, is_resident, NULL);
+        e = ovn_expr_normalize(e, max, &error);
+        if (error) {
+            goto done;
+        }
+    }
+
+    if (!strcmp(cmd, "flows")) {
+        struct ovs_list matches = OVS_LIST_INITIALIZER(&matches);
+        struct ovn_expr_match *m;
+        struct svec lines = SVEC_EMPTY_INITIALIZER;
+
+        error = ovn_expr_to_matches(e, lookup_port, NULL, 1, max, &matches,
+                                    NULL);
+        ovn_expr_destroy(e);
+        if (error) {
+            goto done;
+        }
+        LIST_FOR_EACH (m, list_node, &matches) {
+            struct ds s = DS_EMPTY_INITIALIZER;
+            ovn_expr_match_format(m, &s);
+            svec_add_nocopy(&lines, ds_steal_cstr(&s));
+        }
+        ovn_expr_matches_destroy(&matches);
+        print_sorted(&lines);
+        svec_destroy(&lines);
+    } else if (!strcmp(cmd, "parse") || !strcmp(cmd, "annotate")
+               || !strcmp(cmd, "simplify") || !strcmp(cmd, "normalize")) {
+        struct ds s = DS_EMPTY_INITIALIZER;
+        ovn_expr_format(e, &s);
+        puts(ds_cstr(&s));
+        ds_destroy(&s);
+        ovn_expr_destroy(e);
+    } else {
+        ovn_expr_destroy(e);
+        error = xasprintf("unknown command `%s'", cmd);
+    }
+
+done:
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+        return 1;
+    }
+    return 0;
+}
+
+/* Runs "compile STAGE PRIORITY MATCH ACTIONS". */
+static int
+run_compile(char *argv[], bool ingress, size_t max)
+{
+    struct ovn_lflow_env env = {
+        .lookup_port = lookup_port,
+        .is_chassis_resident = is_resident,
+        .aux = NULL,
+        .addr_sets = &addr_sets,
+        .port_groups = &port_groups,
+        .is_switch = true,
+        .max_flows = max,
+    };
+    struct ovs_list flows = OVS_LIST_INITIALIZER(&flows);
+    struct ovn_oflow *f;
+    struct svec lines = SVEC_EMPTY_INITIALIZER;
+    uint32_t n_conj;
+
+    char *error = ovn_lflow_compile(&env, ingress, atoi(argv[0]),
+                                    atoi(argv[1]), argv[2], argv[3], 1,
+                                    &flows, &n_conj, 1);
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+        return 1;
+    }
+    LIST_FOR_EACH (f, list_node, &flows) {
+        struct ds s = DS_EMPTY_INITIALIZER;
+        ovn_oflow_format(f, &s);
+        svec_add_nocopy(&lines, ds_steal_cstr(&s));
+    }
+    ovn_oflow_list_destroy(&flows);
+    print_sorted(&lines);
+    svec_destroy(&lines);
+    return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+    size_t max = 10000;
+    bool ingress = true;
+    int i;
+    int status;
+
+    set_program_name(argv[0]);
+    shash_init(&ports);
+    shash_init(&addr_sets);
+    shash_init(&port_groups);
+    sset_init(&resident);
+
+    for (i = 1; i < argc && !strncmp(argv[i], "--", 2); i++) {
+        const char *opt = argv[i];
+        if (!strcmp(opt, "--egress")) {
+            ingress = false;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            ovs_fatal(0, "%s requires an argument", opt);
+        }
+        const char *arg = argv[++i];
+        if (!strcmp(opt, "--port")) {
+            const char *eq = strchr(arg, '=');
+            if (!eq) {
+                ovs_fatal(0, "--port: expecting NAME=KEY");
+            }
+            char *name = xmemdup0(arg, eq - arg);
+            shash_replace(&ports, name,
+                          (void *) (uintptr_t) strtoul(eq + 1, NULL, 0));
+            free(name);
+        } else if (!strcmp(opt, "--as")) {
+            add_set(&addr_sets, arg);
+        } else if (!strcmp(opt, "--pg")) {
+            add_set(&port_groups, arg);
+        } else if (!strcmp(opt, "--resident")) {
+            sset_add(&resident, arg);
+        } else if (!strcmp(opt, "--max")) {
+            max = strtoul(arg, NULL, 10);
+        } else {
+            ovs_fatal(0, "unknown option %s", opt);
+        }
+    }
+
+    if (argc - i == 2) {
+        status = run_expr(argv[i], argv[i + 1], max);
+    } else if (argc - i == 5 && !strcmp(argv[i], "compile")) {
+        status = run_compile(&argv[i + 1], ingress, max);
+    } else {
+        ovs_fatal(0, "usage: %s [OPTIONS] "
+                  "lex|parse|annotate|simplify|normalize|flows EXPR\n"
+                  "   or: %s [OPTIONS] compile STAGE PRIORITY MATCH ACTIONS",
+                  argv[0], argv[0]);
+    }
+
+    shash_destroy(&ports);
+    free_sets(&addr_sets);
+    free_sets(&port_groups);
+    sset_destroy(&resident);
+    return status;
+}
