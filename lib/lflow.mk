@@ -41,3 +41,12 @@ lib_libovnlflow_a_SOURCES += \
 	lib/ovn-actions-pinctrl.c \
 	lib/ovn-actions-private.h \
 	lib/ovn-pinctrl-ops.h
+
+# ---- actions: unit tests ---------------------------------------------------
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-actions
+tests_unit_test_actions_SOURCES = tests/unit/test-actions.c \
+	tests/unit/test-actions-ok.h tests/unit/test-actions-err.h
+tests_unit_test_actions_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_actions_LDADD = lib/libovnlflow.a $(OVS_LIBS) $(CMOCKA_LIBS)
+endif

@@ -156,12 +156,6 @@ check_writable(struct action_context *ctx, const struct ovnact_field *field)
                         field->name);
         return false;
     }
-    if (field->sf.field->id == OVN_MFF_LOG_OUTPORT && field->is_string
-        && !ctx->pp->ingress) {
-        ovn_lexer_error(ctx->lexer, "outport is not modifiable in the "
-                        "egress pipeline");
-        return false;
-    }
     return true;
 }
 
@@ -320,7 +314,8 @@ parse_assignment(struct action_context *ctx, struct ovn_actions *acts)
               && check_writable(ctx, &act->args[0]));
         goto exit;
     }
-    if (!ovn_lexer_force_match(lexer, OVN_LEX_T_EQUALS)) {
+    if (!ovn_lexer_match(lexer, OVN_LEX_T_EQUALS)) {
+        ovn_lexer_syntax_error(lexer, "expecting `=' or `<->'");
         goto exit;
     }
 
@@ -1086,7 +1081,10 @@ parse_action(struct action_context *ctx, struct ovn_actions *acts)
 
     enum ovn_lex_type la = ovn_lexer_lookahead(lexer);
     if (la == OVN_LEX_T_EQUALS || la == OVN_LEX_T_EXCHANGE
-        || la == OVN_LEX_T_LSQUARE || la == OVN_LEX_T_DECREMENT) {
+        || la == OVN_LEX_T_LSQUARE || la == OVN_LEX_T_DECREMENT
+        || (ovn_symtab_lookup(lexer->token.s) && la != OVN_LEX_T_LPAREN
+            && la != OVN_LEX_T_SEMICOLON
+            && la != OVN_LEX_T_LCURLY)) {
         return parse_assignment(ctx, acts);
     }
 

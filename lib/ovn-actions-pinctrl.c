@@ -170,6 +170,20 @@ encode_put_opts(const struct ovn_action *act,
     finish_controller(ofpacts, ofs);
 }
 
+/* Returns the unquoted, unescaped text of a string option value. */
+static char *
+unquote(const char *value)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+    for (const char *p = value + 1; *p && p[1]; p++) {
+        if (*p == '\\' && p[1] && p[2]) {
+            p++;
+        }
+        ds_put_char(&s, *p);
+    }
+    return ds_steal_cstr(&s);
+}
+
 /* log(...). */
 static char *
 encode_log(const struct ovn_action *act, const struct ovn_action_env *env,
@@ -186,8 +200,7 @@ encode_log(const struct ovn_action *act, const struct ovn_action_env *env,
             return xstrdup("log with a meter needs OpenFlow meters, which "
                            "the caller does not provide");
         }
-        /* The value is the quoted name; strip the quotes. */
-        char *unquoted = xmemdup0(meter->value + 1, strlen(meter->value) - 2);
+        char *unquoted = unquote(meter->value);
         char *spec = xasprintf("name:%s", unquoted);
         free(unquoted);
         log_env.ctrl_meter_id = env->meter_id(env->id_aux, spec);
@@ -205,25 +218,12 @@ encode_log(const struct ovn_action *act, const struct ovn_action_env *env,
     };
     ofpbuf_put(ofpacts, &lh, sizeof lh);
     if (name) {
-        /* The value is the quoted name; store it unquoted. */
-        ofpbuf_put(ofpacts, name->value + 1, strlen(name->value) - 2);
+        char *s = unquote(name->value);
+        ofpbuf_put(ofpacts, s, strlen(s));
+        free(s);
     }
     finish_controller(ofpacts, ofs);
     return NULL;
-}
-
-/* Returns the unquoted, unescaped text of a string option value. */
-static char *
-unquote(const char *value)
-{
-    struct ds s = DS_EMPTY_INITIALIZER;
-    for (const char *p = value + 1; *p && p[1]; p++) {
-        if (*p == '\\' && p[1] && p[2]) {
-            p++;
-        }
-        ds_put_char(&s, *p);
-    }
-    return ds_steal_cstr(&s);
 }
 
 /* trigger_event(...). */

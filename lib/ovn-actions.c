@@ -202,8 +202,16 @@ format_nat(const char *name, const struct ovn_action *act, struct ds *s)
 {
     ds_put_cstr(s, name);
     if (act->n_addrs) {
+        struct ovnact_addr ip = act->addrs[0];
+        ip.port = ip.port_max = 0;
         ds_put_char(s, '(');
-        format_addr(&act->addrs[0], s);
+        format_addr(&ip, s);
+        if (act->addrs[0].port_max) {
+            ds_put_format(s, ", \"%"PRIu16"-%"PRIu16"\"",
+                          act->addrs[0].port, act->addrs[0].port_max);
+        } else if (act->addrs[0].port) {
+            ds_put_format(s, ", %"PRIu16, act->addrs[0].port);
+        }
         ds_put_char(s, ')');
     }
     ds_put_char(s, ';');
