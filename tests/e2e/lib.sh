@@ -23,14 +23,15 @@
 #
 # Functions (see each one's comment for details):
 #   general:   e2e_log  fail  skip  check  wait_until  wait_eval  assert_eq
-#              pkt
+#              pkt   (do not use "set -e" in tests; use check/fail)
 #              have_ours PROGRAM   our_bin PROGRAM   e2e_teardown_dir DIR
-#   central:   central_start [ours|debian|none]   nbctl  sbctl
+#   central:   central_start [ours|debian|none|auto]   nbctl  sbctl  ovn_trace
 #              central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...
 #   dummy HVs: hv_add NAME IP   hv_start_controller NAME [ours|debian]
 #              hv_vsctl|hv_ofctl|hv_appctl|hv_exec NAME ARGS...
 #              vif_add HV PORT IFACEID [OFPORT]   inject HV PORT HEX
 #              expect_packets HV PORT [HEX...]   expect_none HV PORT...
+#              expect_none_all   hv_stop_controller NAME
 #              vif_pcap HV PORT   underlay_pcap HV [rx|tx]
 #              pcap_take FILE   pcap_expect FILE [HEX...]   pcap_none FILE
 #   netns:     netns_require   netns_hv_add NAME IP
@@ -261,6 +262,7 @@ export E2E_DIR
 : >> "$E2E_DIR/pidfiles"
 : >> "$E2E_DIR/netns"
 : >> "$E2E_DIR/hvs"
+: >> "$E2E_DIR/vifs"
 # Namespace names: unique per run, derived from the temp dir.
 E2E_NSPFX=${E2E_NSPFX:-e2e$(basename "$E2E_DIR" | tr -dc 'A-Za-z0-9' | tail -c 7)-}
 if [ "${E2E_PERSIST:-0}" != 1 ]; then
@@ -330,12 +332,20 @@ central_appctl () {
     ovs-appctl -t "$E2E_DIR/central/$t.ctl" "$@"
 }
 
+# The CLIs, chosen once when lib.sh is sourced (set E2E_CTL before, or
+# assign E2E_NBCTL/E2E_SBCTL/E2E_TRACE after, to choose differently).
 if [ "$E2E_CTL" = auto ]; then
     E2E_NBCTL=$(our_bin ovn-nbctl || echo /usr/bin/ovn-nbctl)
     E2E_SBCTL=$(our_bin ovn-sbctl || echo /usr/bin/ovn-sbctl)
+    E2E_TRACE=$(our_bin ovn-trace || echo /usr/bin/ovn-trace)
 else
     E2E_NBCTL=$(e2e_bin ovn-nbctl "$E2E_CTL") || exit 99
     E2E_SBCTL=$(e2e_bin ovn-sbctl "$E2E_CTL") || exit 99
+    if [ "$E2E_CTL" = ours ] && ! have_ours ovn-trace; then
+        E2E_TRACE=/usr/bin/ovn-trace
+    else
+        E2E_TRACE=$(e2e_bin ovn-trace "$E2E_CTL") || exit 99
+    fi
 fi
 
 # nbctl ARGS...: ovn-nbctl ($E2E_NBCTL) against this test's NB database.
@@ -346,6 +356,12 @@ nbctl () {
 # sbctl ARGS...: ovn-sbctl ($E2E_SBCTL) against this test's SB database.
 sbctl () {
     "$E2E_SBCTL" --timeout=30 "$@"
+}
+
+# ovn_trace ARGS...: ovn-trace ($E2E_TRACE: ours if built unless
+# E2E_CTL=debian) against this test's databases.
+ovn_trace () {
+    "$E2E_TRACE" --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB" "$@"
 }
 
 # ---------------------------------------------------------------------------
@@ -505,6 +521,7 @@ vif_add () {
     check hv_vsctl "$hv" add-port br-int "$p" -- set interface "$p" \
         external_ids:iface-id="$id" options:tx_pcap="$d/$p-tx.pcap" \
         options:rxq_pcap="$d/$p-rx.pcap" ${ofp:+ofport_request=$ofp}
+    echo "$hv $p" >> "$E2E_DIR/vifs"
 }
 
 # inject HV PORT HEX: makes VIF PORT of HV receive the frame HEX.
@@ -587,6 +604,17 @@ expect_none () {
     for p in "$@"; do
         pcap_expect "$(vif_pcap "$hv" "$p")"
     done
+}
+
+# expect_none_all: asserts that no dummy VIF of any HV received a frame
+# since its last check.  After expect_packets on the intended receivers
+# (which marks their frames seen) this says "and nowhere else".
+expect_none_all () {
+    local hv p
+    [ -f "$E2E_DIR/vifs" ] || return 0
+    while read -r hv p; do
+        pcap_expect "$(vif_pcap "$hv" "$p")"
+    done < "$E2E_DIR/vifs"
 }
 
 # ---------------------------------------------------------------------------

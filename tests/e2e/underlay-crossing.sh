@@ -88,14 +88,16 @@ udp=$(pkt udp4 eth.src=$mac1 eth.dst=$mac2 ip4.src=192.168.0.2 \
 inject hv1 vif1 "$udp"
 inject hv1 vif1 "$icmp"
 expect_packets hv2 vif2 "$icmp" "$udp"
-expect_none hv2 vif2b
-expect_none hv3 vif3
+expect_none_all
+assert_eq "$(printf 'ip4.src=172.31.0.1 ip4.dst=172.31.0.2 vni=0x000005 class=0x0102 type=0x80 ingress=1 egress=2 inner=%s\n' "$icmp" "$udp" | sort)" \
+    "$(for g in $(pcap_take "$(underlay_pcap hv1 rx)"); do
+           pkt geneve-decode "$g"; done | sort)" \
+    "Geneve frames of the two-frame burst"
 
 # A frame the rules do not cover (from vif1b) goes nowhere.
 inject hv1 vif1b "$icmp"
-expect_none hv2 vif2 vif2b
-expect_none hv1 vif1
-expect_none hv3 vif3
+expect_none_all
+pcap_none "$(underlay_pcap hv1 rx)"
 
 e2e_log "underlay crossing OK"
 exit 0
