@@ -1,12 +1,541 @@
-/* ovn-nbctl: lb commands (placeholder until implemented). */
+/* ovn-nbctl: load balancer commands (lb-*, ls-lb-*, lr-lb-*). */
 
 #include <config.h>
 
 #include "utilities/ovn-nbctl.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "db-ctl-base.h"
+#include "lib/ovn-nb-idl.h"
+#include "openvswitch/dynamic-string.h"
+#include "ovsdb-idl.h"
+#include "packets.h"
+#include "smap.h"
+#include "util.h"
+
+/* Stores 'error' (if any) in 'ctx' and returns true if there was one. */
+static bool
+set_error(struct ctl_context *ctx, char *error)
+{
+    if (error) {
+        ctx->error = error;
+        return true;
+    }
+    return false;
+}
+
+/* An endpoint: an IP address with an optional L4 port. */
+struct lb_endpoint {
+    bool is_v6;                 /* IPv6? */
+    struct in6_addr ip;         /* Address (IPv4 mapped). */
+    int port;                   /* L4 port, or -1 if none was given. */
+};
+
+/* Parses "IP", "IPv4:PORT" or "[IPv6]:PORT" into 'ep'.  Returns false on
+ * syntax errors. */
+static bool
+parse_endpoint(const char *s, struct lb_endpoint *ep)
+{
+    char *copy = xstrdup(s);
+    char *addr = copy;
+    char *port = NULL;
+    bool ok = false;
+
+    ep->port = -1;
+    if (copy[0] == '[') {
+        char *end = strchr(copy, ']');
+        if (!end) {
+            goto out;
+        }
+        *end = '\0';
+        addr = copy + 1;
+        if (end[1] == ':') {
+            port = end + 2;
+        } else if (end[1]) {
+            goto out;
+        }
+        if (!ipv6_parse(addr, &ep->ip)) {
+            goto out;
+        }
+        ep->is_v6 = true;
+    } else {
+        char *colon = strchr(copy, ':');
+        if (colon && strchr(colon + 1, ':')) {
+            /* Bare IPv6 address. */
+            if (!ipv6_parse(copy, &ep->ip)) {
+                goto out;
+            }
+            ep->is_v6 = true;
+        } else {
+            ovs_be32 ip;
+            if (colon) {
+                *colon = '\0';
+                port = colon + 1;
+            }
+            if (!ip_parse(copy, &ip)) {
+                goto out;
+            }
+            in6_addr_set_mapped_ipv4(&ep->ip, ip);
+            ep->is_v6 = false;
+        }
+    }
+
+    if (port) {
+        int n = 0, p;
+        if (!ovs_scan_len(port, &n, "%d", &p) || port[n]
+            || p < 0 || p > 65535) {
+            goto out;
+        }
+        ep->port = p;
+    }
+    ok = true;
+
+out:
+    free(copy);
+    return ok;
+}
+
+/* Formats 'ep' in canonical form into 's'. */
+static void
+format_endpoint(const struct lb_endpoint *ep, struct ds *s)
+{
+    if (ep->is_v6) {
+        char buf[INET6_ADDRSTRLEN];
+        ipv6_string_mapped(buf, &ep->ip);
+        if (ep->port >= 0) {
+            ds_put_format(s, "[%s]:%d", buf, ep->port);
+        } else {
+            ds_put_cstr(s, buf);
+        }
+    } else {
+        ds_put_format(s, IP_FMT, IP_ARGS(in6_addr_get_mapped_ipv4(&ep->ip)));
+        if (ep->port >= 0) {
+            ds_put_format(s, ":%d", ep->port);
+        }
+    }
+}
+
+/* "[--may-exist | --add-duplicate | --reject | --event] lb-add LB VIP IPS
+ * [PROTOCOL]". */
+static void
+nbctl_lb_add(struct ctl_context *ctx)
+{
+    const char *lb_name = ctx->argv[1];
+    const char *vip_arg = ctx->argv[2];
+    const char *ips_arg = ctx->argv[3];
+    bool may_exist = shash_find(&ctx->options, "--may-exist") != NULL;
+    bool add_duplicate = shash_find(&ctx->options, "--add-duplicate") != NULL;
+    bool reject = shash_find(&ctx->options, "--reject") != NULL;
+    bool event = shash_find(&ctx->options, "--event") != NULL;
+
+    if (reject && event) {
+        ctl_error(ctx, "--reject and --event can't specified at the same "
+                  "time");
+        return;
+    }
+
+    const char *protocol = ctx->argc == 5 ? ctx->argv[4] : NULL;
+    if (protocol && strcmp(protocol, "tcp") && strcmp(protocol, "udp")
+        && strcmp(protocol, "sctp")) {
+        ctl_error(ctx, "%s: protocol must be one of \"tcp\", \"udp\",  or "
+                  "\"sctp\".", protocol);
+        return;
+    }
+
+    struct lb_endpoint vip;
+    if (!parse_endpoint(vip_arg, &vip)) {
+        ctl_error(ctx, "%s: should be an IP address (or an IP address and a "
+                  "port number with : as a separator).", vip_arg);
+        return;
+    }
+    if (protocol && vip.port < 0) {
+        ctl_error(ctx, "Protocol is unnecessary when no port of vip is "
+                  "given.");
+        return;
+    }
+
+    struct ds vip_s = DS_EMPTY_INITIALIZER;
+    struct ds ips_s = DS_EMPTY_INITIALIZER;
+    format_endpoint(&vip, &vip_s);
+
+    char *copy = xstrdup(ips_arg);
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        struct lb_endpoint ep;
+        if (vip.port >= 0) {
+            if (!parse_endpoint(tok, &ep) || ep.port < 0) {
+                ctl_error(ctx, "%s: should be an IP address and a port "
+                          "number with : as a separator.", tok);
+                goto out;
+            }
+        } else if (!parse_endpoint(tok, &ep) || ep.port >= 0) {
+            ctl_error(ctx, "%s: should be an IP address.", tok);
+            goto out;
+        }
+        if (ep.is_v6 != vip.is_v6) {
+            ctl_error(ctx, "%s: IP address family is different from VIP "
+                      "%s.", tok, ds_cstr(&vip_s));
+            goto out;
+        }
+        if (ips_s.length) {
+            ds_put_char(&ips_s, ',');
+        }
+        format_endpoint(&ep, &ips_s);
+    }
+
+    const struct nbrec_load_balancer *lb = NULL;
+    if (!add_duplicate) {
+        if (set_error(ctx, nbctl_lb_lookup(ctx, lb_name, false, &lb))) {
+            goto out;
+        }
+    }
+
+    if (lb) {
+        if (smap_get(&lb->vips, ds_cstr(&vip_s))) {
+            if (!may_exist) {
+                ctl_error(ctx, "%s: a load balancer with this vip (%s) "
+                          "already exists", lb_name, ds_cstr(&vip_s));
+                goto out;
+            }
+        }
+        nbrec_load_balancer_update_vips_setkey(lb, ds_cstr(&vip_s),
+                                               ds_cstr(&ips_s));
+        if (protocol) {
+            nbrec_load_balancer_set_protocol(lb, protocol);
+        }
+        goto out;
+    }
+
+    struct nbrec_load_balancer *new = nbrec_load_balancer_insert(ctx->txn);
+    nbrec_load_balancer_set_name(new, lb_name);
+    nbrec_load_balancer_set_protocol(new, protocol ? protocol : "tcp");
+    const struct smap vips = SMAP_CONST1(&vips, ds_cstr(&vip_s),
+                                         ds_cstr(&ips_s));
+    nbrec_load_balancer_set_vips(new, &vips);
+    if (reject || event) {
+        const struct smap options = SMAP_CONST1(&options,
+                                                reject ? "reject" : "event",
+                                                "true");
+        nbrec_load_balancer_set_options(new, &options);
+    }
+
+out:
+    free(copy);
+    ds_destroy(&vip_s);
+    ds_destroy(&ips_s);
+}
+
+/* Removes 'lb' from every switch, router and group that refers to it. */
+static void
+lb_unreference(struct ctl_context *ctx, const struct nbrec_load_balancer *lb)
+{
+    const struct nbrec_logical_switch *ls;
+    NBREC_LOGICAL_SWITCH_FOR_EACH (ls, ctx->idl) {
+        for (size_t i = 0; i < ls->n_load_balancer; i++) {
+            if (ls->load_balancer[i] == lb) {
+                nbrec_logical_switch_update_load_balancer_delvalue(ls, lb);
+                break;
+            }
+        }
+    }
+    const struct nbrec_logical_router *lr;
+    NBREC_LOGICAL_ROUTER_FOR_EACH (lr, ctx->idl) {
+        for (size_t i = 0; i < lr->n_load_balancer; i++) {
+            if (lr->load_balancer[i] == lb) {
+                nbrec_logical_router_update_load_balancer_delvalue(lr, lb);
+                break;
+            }
+        }
+    }
+    const struct nbrec_load_balancer_group *lbg;
+    NBREC_LOAD_BALANCER_GROUP_FOR_EACH (lbg, ctx->idl) {
+        for (size_t i = 0; i < lbg->n_load_balancer; i++) {
+            if (lbg->load_balancer[i] == lb) {
+                nbrec_load_balancer_group_update_load_balancer_delvalue(lbg,
+                                                                        lb);
+                break;
+            }
+        }
+    }
+}
+
+/* "[--if-exists] lb-del LB [VIP]". */
+static void
+nbctl_lb_del(struct ctl_context *ctx)
+{
+    const struct nbrec_load_balancer *lb;
+    if (set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[1], false, &lb))
+        || !lb) {
+        return;
+    }
+
+    if (ctx->argc == 3) {
+        const char *vip = ctx->argv[2];
+        if (!smap_get(&lb->vips, vip)) {
+            if (!shash_find(&ctx->options, "--if-exists")) {
+                ctl_error(ctx, "vip %s is not part of the load balancer.",
+                          vip);
+            }
+            return;
+        }
+        nbrec_load_balancer_update_vips_delkey(lb, vip);
+        if (smap_count(&lb->vips) == 1) {
+            lb_unreference(ctx, lb);
+            nbrec_load_balancer_delete(lb);
+        }
+        return;
+    }
+
+    lb_unreference(ctx, lb);
+    nbrec_load_balancer_delete(lb);
+}
+
+/* Orders load balancers by name, then UUID. */
+static int
+compare_lbs(const void *a_, const void *b_)
+{
+    const struct nbrec_load_balancer *const *ap = a_;
+    const struct nbrec_load_balancer *const *bp = b_;
+    const struct nbrec_load_balancer *a = *ap, *b = *bp;
+    int cmp = strcmp(a->name, b->name);
+    return cmp ? cmp : uuid_compare_3way(&a->header_.uuid, &b->header_.uuid);
+}
+
+/* Returns true if VIP key 'vip' includes an L4 port. */
+static bool
+vip_has_port(const char *vip)
+{
+    struct lb_endpoint ep;
+    return parse_endpoint(vip, &ep) && ep.port >= 0;
+}
+
+/* Prints the load balancers in 'lbs' as a table. */
+static void
+print_lbs(struct ds *s, const struct nbrec_load_balancer **lbs, size_t n)
+{
+    if (!n) {
+        return;
+    }
+    qsort(lbs, n, sizeof *lbs, compare_lbs);
+
+    int vip_width = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct smap_node *node;
+        SMAP_FOR_EACH (node, &lbs[i]->vips) {
+            vip_width = MAX(vip_width, (int) strlen(node->key));
+        }
+    }
+    vip_width += 4;
+
+    ds_put_format(s, "%-40s%-20s%-11s%-*s%s\n", "UUID", "LB", "PROTO",
+                  vip_width, "VIP", "IPs");
+    for (size_t i = 0; i < n; i++) {
+        const struct nbrec_load_balancer *lb = lbs[i];
+        const struct smap_node **nodes = smap_sort(&lb->vips);
+        for (size_t j = 0; j < smap_count(&lb->vips); j++) {
+            const char *proto = (lb->protocol && vip_has_port(nodes[j]->key)
+                                 ? lb->protocol : "");
+            if (!j) {
+                char uuid[UUID_LEN + 1];
+                snprintf(uuid, sizeof uuid, UUID_FMT,
+                         UUID_ARGS(&lb->header_.uuid));
+                ds_put_format(s, "%-40s%-20s", uuid, lb->name);
+            } else {
+                ds_put_format(s, "%-60s", "");
+            }
+            ds_put_format(s, "%-11s%-*s%s\n", proto, vip_width,
+                          nodes[j]->key, nodes[j]->value);
+        }
+        free(nodes);
+    }
+}
+
+/* "lb-list [LB]". */
+static void
+nbctl_lb_list(struct ctl_context *ctx)
+{
+    const struct nbrec_load_balancer **lbs = NULL;
+    size_t n = 0, allocated = 0;
+    const struct nbrec_load_balancer *lb;
+
+    struct uuid uuid;
+    bool by_uuid = ctx->argc == 2 && uuid_from_string(&uuid, ctx->argv[1]);
+    NBREC_LOAD_BALANCER_FOR_EACH (lb, ctx->idl) {
+        if (ctx->argc == 2
+            && (by_uuid ? !uuid_equals(&uuid, &lb->header_.uuid)
+                        : strcmp(lb->name, ctx->argv[1]))) {
+            continue;
+        }
+        if (n >= allocated) {
+            lbs = x2nrealloc(lbs, &allocated, sizeof *lbs);
+        }
+        lbs[n++] = lb;
+    }
+    print_lbs(&ctx->output, lbs, n);
+    free(lbs);
+}
+
+/* "[--may-exist] ls-lb-add SWITCH LB". */
+static void
+nbctl_ls_lb_add(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_switch *ls;
+    const struct nbrec_load_balancer *lb;
+    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
+        || set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+        return;
+    }
+
+    for (size_t i = 0; i < ls->n_load_balancer; i++) {
+        if (ls->load_balancer[i] == lb) {
+            if (!shash_find(&ctx->options, "--may-exist")) {
+                ctl_error(ctx, UUID_FMT " : a load balancer with this UUID "
+                          "already exists", UUID_ARGS(&lb->header_.uuid));
+            }
+            return;
+        }
+    }
+    nbrec_logical_switch_update_load_balancer_addvalue(ls, lb);
+}
+
+/* "[--if-exists] ls-lb-del SWITCH [LB]". */
+static void
+nbctl_ls_lb_del(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_switch *ls;
+    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+        return;
+    }
+
+    if (ctx->argc == 2) {
+        nbrec_logical_switch_set_load_balancer(ls, NULL, 0);
+        return;
+    }
+
+    const struct nbrec_load_balancer *lb;
+    if (set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+        return;
+    }
+    for (size_t i = 0; i < ls->n_load_balancer; i++) {
+        if (ls->load_balancer[i] == lb) {
+            nbrec_logical_switch_update_load_balancer_delvalue(ls, lb);
+            return;
+        }
+    }
+    if (!shash_find(&ctx->options, "--if-exists")) {
+        ctl_error(ctx, "load balancer %s is not part of any logical switch.",
+                  ctx->argv[2]);
+    }
+}
+
+/* "ls-lb-list SWITCH". */
+static void
+nbctl_ls_lb_list(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_switch *ls;
+    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
+        || !ls->n_load_balancer) {
+        return;
+    }
+    const struct nbrec_load_balancer **lbs
+        = xmemdup(ls->load_balancer, ls->n_load_balancer * sizeof *lbs);
+    print_lbs(&ctx->output, lbs, ls->n_load_balancer);
+    free(lbs);
+}
+
+/* "[--may-exist] lr-lb-add ROUTER LB". */
+static void
+nbctl_lr_lb_add(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_router *lr;
+    const struct nbrec_load_balancer *lb;
+    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
+        || set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+        return;
+    }
+
+    for (size_t i = 0; i < lr->n_load_balancer; i++) {
+        if (lr->load_balancer[i] == lb) {
+            if (!shash_find(&ctx->options, "--may-exist")) {
+                ctl_error(ctx, UUID_FMT " : a load balancer with this UUID "
+                          "already exists", UUID_ARGS(&lb->header_.uuid));
+            }
+            return;
+        }
+    }
+    nbrec_logical_router_update_load_balancer_addvalue(lr, lb);
+}
+
+/* "[--if-exists] lr-lb-del ROUTER [LB]". */
+static void
+nbctl_lr_lb_del(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_router *lr;
+    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+        return;
+    }
+
+    if (ctx->argc == 2) {
+        nbrec_logical_router_set_load_balancer(lr, NULL, 0);
+        return;
+    }
+
+    const struct nbrec_load_balancer *lb;
+    if (set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+        return;
+    }
+    for (size_t i = 0; i < lr->n_load_balancer; i++) {
+        if (lr->load_balancer[i] == lb) {
+            nbrec_logical_router_update_load_balancer_delvalue(lr, lb);
+            return;
+        }
+    }
+    if (!shash_find(&ctx->options, "--if-exists")) {
+        ctl_error(ctx, "load balancer %s is not part of any logical router.",
+                  ctx->argv[2]);
+    }
+}
+
+/* "lr-lb-list ROUTER". */
+static void
+nbctl_lr_lb_list(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_router *lr;
+    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
+        || !lr->n_load_balancer) {
+        return;
+    }
+    const struct nbrec_load_balancer **lbs
+        = xmemdup(lr->load_balancer, lr->n_load_balancer * sizeof *lbs);
+    print_lbs(&ctx->output, lbs, lr->n_load_balancer);
+    free(lbs);
+}
+
+static const struct ctl_command_syntax lb_commands[] = {
+    { "lb-add", 3, 4, "LB VIP[:PORT] IP[:PORT]... [PROTOCOL]", NULL,
+      nbctl_lb_add, NULL, "--may-exist,--add-duplicate,--reject,--event",
+      RW },
+    { "lb-del", 1, 2, "LB [VIP]", NULL, nbctl_lb_del, NULL, "--if-exists",
+      RW },
+    { "lb-list", 0, 1, "[LB]", NULL, nbctl_lb_list, NULL, "", RO },
+    { "ls-lb-add", 2, 2, "SWITCH LB", NULL, nbctl_ls_lb_add, NULL,
+      "--may-exist", RW },
+    { "ls-lb-del", 1, 2, "SWITCH [LB]", NULL, nbctl_ls_lb_del, NULL,
+      "--if-exists", RW },
+    { "ls-lb-list", 1, 1, "SWITCH", NULL, nbctl_ls_lb_list, NULL, "", RO },
+    { "lr-lb-add", 2, 2, "ROUTER LB", NULL, nbctl_lr_lb_add, NULL,
+      "--may-exist", RW },
+    { "lr-lb-del", 1, 2, "ROUTER [LB]", NULL, nbctl_lr_lb_del, NULL,
+      "--if-exists", RW },
+    { "lr-lb-list", 1, 1, "ROUTER", NULL, nbctl_lr_lb_list, NULL, "", RO },
+    {NULL, 0, 0, NULL, NULL, NULL, NULL, "", RO},
+};
 
 void
 nbctl_lb_register(void)
 {
+    ctl_register_commands(lb_commands);
 }
