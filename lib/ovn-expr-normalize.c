@@ -159,12 +159,52 @@ remove_dim(struct ovn_nclause *c, size_t i)
 
 static bool clause_add_atom(struct ovn_nclause *, const struct ovn_atom *);
 
+/* Returns true if every packet that satisfies integer atom 'b' also
+ * satisfies integer atom 'a'. */
+static bool
+atom_implies(const struct ovn_atom *b, const struct ovn_atom *a)
+{
+    return (!a->string && !b->string
+            && ovn_u128_eq(ovn_u128_and(a->mask, b->mask), a->mask)
+            && ovn_u128_eq(ovn_u128_and(b->value, a->mask), a->value));
+}
+
+/* Removes from 'd' the values implied by other values (in "x == 1/1 ||
+ * x == 3/3" the second is redundant).  Quadratic, so only for small
+ * dimensions. */
+static void
+remove_subsumed(struct ovn_dim *d)
+{
+    if (d->n > 256) {
+        return;
+    }
+    bool redundant[256];
+    for (size_t i = 0; i < d->n; i++) {
+        redundant[i] = false;
+        for (size_t j = 0; j < d->n && !redundant[i]; j++) {
+            /* Of two identical values, keep the first. */
+            redundant[i] = (j != i
+                            && atom_implies(&d->vals[i], &d->vals[j])
+                            && (j < i || !atom_implies(&d->vals[j],
+                                                       &d->vals[i])));
+        }
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!redundant[i]) {
+            d->vals[n++] = d->vals[i];
+        }
+    }
+    d->n = n;
+}
+
 /* Installs dimension 'd' (moved) into 'c', which has no dimension or atom
  * on its field; a dimension of zero or one value degenerates.  Returns
  * false if 'c' became unsatisfiable. */
 static bool
 install_dim(struct ovn_nclause *c, struct ovn_dim *d)
 {
+    remove_subsumed(d);
     if (d->n == 0) {
         free(d->vals);
         return false;
