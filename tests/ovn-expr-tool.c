@@ -3,6 +3,7 @@
  *
  *   ovn-expr-tool [OPTIONS] lex|parse|annotate|simplify|normalize|flows EXPR
  *   ovn-expr-tool [OPTIONS] compile STAGE PRIORITY MATCH ACTIONS
+ *   ovn-expr-tool [OPTIONS] actions STAGE ACTIONS
  *
  * Options:
  *   --port NAME=KEY       logical port NAME has tunnel key KEY
@@ -10,7 +11,8 @@
  *   --pg NAME=P,Q,...     port group NAME
  *   --resident NAME       is_chassis_resident("NAME") is true
  *   --max N               bound on terms/flows
- *   --egress              (compile) egress pipeline
+ *   --egress              (compile, actions) egress pipeline
+ *   --router              (actions) the datapath is a logical router
  *
  * Prints the result of the step, one item per line (flows sorted), or
  * "error: MESSAGE" and exits with status 1.
@@ -21,10 +23,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/ovn-actions.h"
 #include "lib/ovn-expr.h"
 #include "lib/ovn-lex.h"
 #include "lib/ovn-lflow-compile.h"
 #include "openvswitch/dynamic-string.h"
+#include "openvswitch/ofp-actions.h"
+#include "openvswitch/ofpbuf.h"
 #include "openvswitch/shash.h"
 #include "openvswitch/util.h"
 #include "sset.h"
@@ -213,11 +218,68 @@ run_compile(char *argv[], bool ingress, size_t max)
     return 0;
 }
 
+/* "actions" subcommand (owned by the actions helper). ------------------ */
+
+/* Group/meter allocation for "actions": prints the spec, returns 1. */
+static uint32_t
+actions_print_id(void *aux, const char *spec)
+{
+    printf("%s: %s\n", (const char *) aux, spec);
+    return 1;
+}
+
+/* Runs "actions STAGE ACTIONS": prints the canonical text, then the
+ * OpenFlow actions, prerequisites and any group or meter specs. */
+static int
+run_actions(const char *stage, const char *text, bool ingress, bool router)
+{
+    struct ovn_action_env env = {
+        .lookup_port = lookup_port,
+        .is_switch = !router,
+        .ingress = ingress,
+        .stage = atoi(stage),
+        .dp_key = 1,
+        .ctrl_meter_id = NX_CTLR_NO_METER,
+        .group_id = actions_print_id,
+        .meter_id = actions_print_id,
+        .id_aux = (void *) "group/meter",
+    };
+    struct ds s = DS_EMPTY_INITIALIZER;
+    struct ofpbuf ofpacts;
+    char *prereqs = NULL;
+
+    char *error = ovn_actions_normalize(text, &s);
+    if (!error) {
+        printf("actions: %s\n", ds_cstr(&s));
+        ofpbuf_init(&ofpacts, 0);
+        error = ovn_actions_parse_encode(text, &env, &ofpacts, &prereqs);
+        if (!error) {
+            struct ofpact_format_params fp = { .s = &s };
+            ds_clear(&s);
+            ofpacts_format(ofpacts.data, ofpacts.size, &fp);
+            printf("ofpacts: %s\n", ds_cstr(&s));
+            if (prereqs) {
+                printf("prereqs: %s\n", prereqs);
+            }
+        }
+        ofpbuf_uninit(&ofpacts);
+    }
+    ds_destroy(&s);
+    free(prereqs);
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+        return 1;
+    }
+    return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
     size_t max = 10000;
     bool ingress = true;
+    bool router = false;
     int i;
     int status;
 
@@ -231,6 +293,10 @@ main(int argc, char *argv[])
         const char *opt = argv[i];
         if (!strcmp(opt, "--egress")) {
             ingress = false;
+            continue;
+        }
+        if (!strcmp(opt, "--router")) {
+            router = true;
             continue;
         }
         if (i + 1 >= argc) {
@@ -263,11 +329,14 @@ main(int argc, char *argv[])
         status = run_expr(argv[i], argv[i + 1], max);
     } else if (argc - i == 5 && !strcmp(argv[i], "compile")) {
         status = run_compile(&argv[i + 1], ingress, max);
+    } else if (argc - i == 3 && !strcmp(argv[i], "actions")) {
+        status = run_actions(argv[i + 1], argv[i + 2], ingress, router);
     } else {
         ovs_fatal(0, "usage: %s [OPTIONS] "
                   "lex|parse|annotate|simplify|normalize|flows EXPR\n"
-                  "   or: %s [OPTIONS] compile STAGE PRIORITY MATCH ACTIONS",
-                  argv[0], argv[0]);
+                  "   or: %s [OPTIONS] compile STAGE PRIORITY MATCH ACTIONS\n"
+                  "   or: %s [OPTIONS] actions STAGE ACTIONS",
+                  argv[0], argv[0], argv[0]);
     }
 
     shash_destroy(&ports);
