@@ -341,6 +341,18 @@ lsp_changed_besides_up(const struct nbrec_logical_switch_port *nbsp)
     return false;
 }
 
+/* Returns true if a column of 'nbs' itself changed. */
+static bool
+ls_columns_updated(const struct nbrec_logical_switch *nbs)
+{
+    for (int i = 0; i < NBREC_LOGICAL_SWITCH_N_COLUMNS; i++) {
+        if (nbrec_logical_switch_is_updated(nbs, i)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Returns true if any row of our southbound tables that our model still
  * refers to was deleted by someone else. */
 static bool
@@ -406,7 +418,9 @@ northd_run_incremental(struct northd *nd)
             if (!dp) {
                 continue;
             }
-        } else {
+        } else if (ls_columns_updated(nbs)) {
+            /* (The IDL also reports a switch as updated when only a port it
+             * refers to changed; those are handled below.) */
             nd_datapath_sync(nd, dp, nbs);
             if (nbrec_logical_switch_is_updated(
                     nbs, NBREC_LOGICAL_SWITCH_COL_PORTS)) {
