@@ -17,7 +17,8 @@
 # Binaries: ours from BUILDDIR (argument, else $OVN_BUILDDIR, else the
 # source tree) when built; Debian's ovn-nbctl/ovn-sbctl are used (and said
 # so) while ours are missing.  OVN_DEMO_OVN=debian runs Debian's ovn-northd
-# and ovn-controller instead of ours, for comparison.
+# and ovn-controller instead of ours, for comparison; OVN_DEMO_NORTHD and
+# OVN_DEMO_CONTROLLER (ours|debian) choose each one separately.
 # Files: $OVN_DEMO_DIR (default /tmp/ovn-demo).  OVN_DEMO_NETNS=no forces the
 # dummy hypervisors.
 
@@ -100,30 +101,32 @@ demo_failed () {
 trap demo_failed EXIT
 
 ovn=${OVN_DEMO_OVN:-ours}
-missing=
-for p in ovn-northd ovn-controller ovn-nbctl ovn-sbctl; do
-    if [ "$ovn" = debian ] || ! have_ours "$p"; then
-        case $p in
-        ovn-northd|ovn-controller)
-            [ "$ovn" = debian ] || missing="$missing $p"
-            ;;
-        esac
-    fi
-done
 E2E_NBCTL=$(our_bin ovn-nbctl) || E2E_NBCTL=/usr/bin/ovn-nbctl
 E2E_SBCTL=$(our_bin ovn-sbctl) || E2E_SBCTL=/usr/bin/ovn-sbctl
 
+# pick VAR PROGRAM FLAVOUR: sets VAR to the flavour of PROGRAM to run
+# (ours, debian, or "" when ours is wanted but not built) and says which.
+pick () {
+    local choice=
+    if [ "$3" = debian ]; then
+        echo "$2: /usr/bin/$2 (Debian's, for comparison)"
+        choice=debian
+    elif have_ours "$2"; then
+        echo "$2: $(our_bin "$2")"
+        choice=ours
+    else
+        echo "$2: NOT BUILT -- this part of the demo does not work yet"
+        missing="$missing $2"
+    fi
+    printf -v "$1" '%s' "$choice"
+}
+
 section "binaries"
 echo "build tree:     $builddir"
-for p in ovn-northd ovn-controller; do
-    if [ "$ovn" = debian ]; then
-        echo "$p: /usr/bin/$p (Debian's, OVN_DEMO_OVN=debian)"
-    elif have_ours "$p"; then
-        echo "$p: $(our_bin "$p")"
-    else
-        echo "$p: NOT BUILT -- this part of the demo does not work yet"
-    fi
-done
+missing=
+pick northd ovn-northd "${OVN_DEMO_NORTHD:-$ovn}"
+pick controller ovn-controller "${OVN_DEMO_CONTROLLER:-$ovn}"
+[ -n "$northd" ] || northd=none
 for p in ovn-nbctl ovn-sbctl; do
     if have_ours "$p"; then
         echo "$p: $(our_bin "$p")"
@@ -132,21 +135,17 @@ for p in ovn-nbctl ovn-sbctl; do
     fi
 done
 
-if [ "$ovn" = debian ]; then
-    northd=debian controller=debian
-else
-    northd=none controller=
-    have_ours ovn-northd && northd=ours
-    have_ours ovn-controller && controller=ours
-fi
-
 use_netns=${OVN_DEMO_NETNS:-yes}
 if [ "$(id -u)" != 0 ] || ! ip netns list >/dev/null 2>&1; then
     use_netns=no
 fi
 
 section "central"
-central_start "$northd" 2>&1
+central_start none 2>&1
+if [ "$northd" != none ] && ! (central_start_northd "$northd") 2>&1; then
+    echo "NOT WORKING YET: ovn-northd did not start (log: $demo_dir/central/ovn-northd.log)"
+    northd=none
+fi
 cat > "$demo_dir/env" <<EOF
 export OVN_NB_DB=$OVN_NB_DB
 export OVN_SB_DB=$OVN_SB_DB
@@ -197,10 +196,12 @@ else
     echo "VIF vm1 on hv1 = sw0-port1, VIF vm2 on hv2 = sw1-port1 (dummy)"
 fi
 
-if [ -n "$controller" ]; then
-    hv_start_controller hv1 "$controller" 2>&1
-    hv_start_controller hv2 "$controller" 2>&1
-fi
+for hv in hv1 hv2; do
+    [ -n "$controller" ] || break
+    if ! (hv_start_controller $hv "$controller") 2>&1; then
+        echo "NOT WORKING YET: ovn-controller did not start on $hv (log: $demo_dir/$hv/ovn-controller.log)"
+    fi
+done
 if [ "$northd" != none ] && [ -n "$controller" ]; then
     if ! nbctl --wait=hv --timeout=20 sync >/dev/null 2>&1; then
         echo "(ovn-nbctl --wait=hv sync did not complete within 20 s)"
@@ -265,8 +266,9 @@ if [ "$use_netns" = yes ]; then
         echo "$out"
         capture_stop ul-hv1
         echo
-        echo "NOT WORKING YET: the ping through OVN failed: our ovn-northd and"
-        echo "ovn-controller do not yet program this topology (missing:${missing:- none; see the logs in $demo_dir})."
+        echo "NOT WORKING YET: the ping through OVN failed"
+        echo "(ovn-northd: $northd, ovn-controller: ${controller:-none}${missing:+; not built:$missing})."
+        echo "Logs: $demo_dir/central/ovn-northd.log, $demo_dir/hv*/ovn-controller.log"
         echo
         echo "Instead, the same crossing with hand-written OpenFlow rules (not OVN):"
         fallback_flows
@@ -297,7 +299,7 @@ else
         result="OVN works (dummy hypervisors): vm1's frame reached vm2."
     else
         echo "NOT WORKING YET: the frame injected at vm1 did not reach vm2"
-        echo "(missing:${missing:- none; see the logs in $demo_dir})."
+        echo "(ovn-northd: $northd, ovn-controller: ${controller:-none}${missing:+; not built:$missing})."
         echo "Instead, the same crossing with hand-written OpenFlow (not OVN):"
         fallback_flows
         inject hv1 vm1 "$icmp"

@@ -27,6 +27,7 @@
 #              have_ours PROGRAM   our_bin PROGRAM   e2e_teardown_dir DIR
 #   central:   central_start [ours|debian|none|auto]   nbctl  sbctl  ovn_trace
 #              central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...
+#              central_start_northd [FLAVOUR]   central_stop_northd
 #   dummy HVs: hv_add NAME IP   hv_start_controller NAME [ours|debian]
 #              hv_vsctl|hv_ofctl|hv_appctl|hv_exec NAME ARGS...
 #              vif_add HV PORT IFACEID [OFPORT]   inject HV PORT HEX
@@ -309,20 +310,31 @@ central_start () {
     port=$(e2e_start_ovsdb "$dir" sb "$E2E_SCHEMA_DIR/ovn-sb.ovsschema") \
         || exit 1
     export OVN_SB_DB=unix:$dir/sb.sock E2E_SB_TCP=tcp:127.0.0.1:$port
+    e2e_log "central: NB $E2E_NB_TCP, SB $E2E_SB_TCP"
+    central_start_northd "$flavour"
+}
+
+# central_start_northd [ours|debian|none|auto]: starts ovn-northd on the
+# central's databases (central_start does it; call it alone to start
+# northd later or again after central_stop_northd).
+central_start_northd () {
+    local flavour=${1:-$E2E_NORTHD} dir=$E2E_DIR/central
     if [ "$flavour" = auto ]; then
         if have_ours ovn-northd; then flavour=ours; else flavour=none; fi
     fi
-    E2E_NORTHD_BIN=
-    if [ "$flavour" != none ]; then
-        E2E_NORTHD_BIN=$(e2e_bin ovn-northd "$flavour") || exit 1
-        OVN_RUNDIR=$dir e2e_daemon "$dir/ovn-northd.pid" "$E2E_NORTHD_BIN" \
-            --detach --no-chdir --pidfile="$dir/ovn-northd.pid" \
-            --log-file="$dir/ovn-northd.log" \
-            --unixctl="$dir/ovn-northd.ctl" -vconsole:off \
-            --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB"
-    fi
-    e2e_log "central: NB $E2E_NB_TCP, SB $E2E_SB_TCP," \
-        "northd ${E2E_NORTHD_BIN:-none}"
+    [ "$flavour" = none ] && return 0
+    E2E_NORTHD_BIN=$(e2e_bin ovn-northd "$flavour") || exit 1
+    OVN_RUNDIR=$dir e2e_daemon "$dir/ovn-northd.pid" "$E2E_NORTHD_BIN" \
+        --detach --no-chdir --pidfile="$dir/ovn-northd.pid" \
+        --log-file="$dir/ovn-northd.log" \
+        --unixctl="$dir/ovn-northd.ctl" -vconsole:off \
+        --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB"
+    e2e_log "central: started $E2E_NORTHD_BIN"
+}
+
+# central_stop_northd: stops ovn-northd.
+central_stop_northd () {
+    e2e_kill_pidfile "$E2E_DIR/central/ovn-northd.pid"
 }
 
 # central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...: unixctl command.
