@@ -24,15 +24,8 @@ controller_libcontroller_a_SOURCES = \
 	controller/physical.h
 controller_libcontroller_a_CPPFLAGS = $(AM_CPPFLAGS)
 
-# XXX Temporary: the logical-flow compiler's entry points are weak
-# references in controller/lflow.c while lib/libovnlflow.a is being
-# completed; "-u" pulls them in as soon as the archive defines them.
-CONTROLLER_LFLOW_UNDEF = $(shell nm lib/libovnlflow.a 2>/dev/null | sed -n \
-	's/^[0-9a-f]* T \(ovn_lflow_compile\|ovn_oflow_list_destroy\)$$/-Wl,-u,\1/p')
-
 bin_PROGRAMS += controller/ovn-controller
 controller_ovn_controller_SOURCES = controller/ovn-controller.c
-controller_ovn_controller_LDFLAGS = $(AM_LDFLAGS) $(CONTROLLER_LFLOW_UNDEF)
 controller_ovn_controller_LDADD = controller/libcontroller.a \
 	lib/libovnlflow.a lib/libovn.a $(OVS_LIBS)
 EXTRA_controller_ovn_controller_DEPENDENCIES = lib/libovnlflow.a

@@ -17,46 +17,19 @@
 #include "lib/ovn-sb-idl.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofp-actions.h"
+#include "openvswitch/ofp-errors.h"
+#include "openvswitch/ofp-protocol.h"
+#include "nx-match.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
 #include "packets.h"
+#include "simap.h"
 #include "smap.h"
 #include "sset.h"
 #include "byte-order.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(ovn_lflow);
-
-/* The compiler's implementation (lib/ovn-lflow-compile.c) is being written
- * concurrently.  Its entry points are weak references, pulled in with
- * "-u" at link time: while it is missing, every logical flow counts as
- * untranslatable instead of breaking the link. */
-#pragma weak ovn_lflow_compile
-#pragma weak ovn_oflow_list_destroy
-
-/* Returns the compiler entry point, or NULL if it is not linked in.  (Only
- * the address of a weak undefined function may be taken in a PIE.) */
-static char *(*lflow_compiler(void))(const struct ovn_lflow_env *, bool,
-                                     uint8_t, uint16_t, const char *,
-                                     const char *, uint32_t,
-                                     struct ovs_list *, uint32_t *, uint32_t)
-{
-    char *(*volatile fn)(const struct ovn_lflow_env *, bool, uint8_t,
-                         uint16_t, const char *, const char *, uint32_t,
-                         struct ovs_list *, uint32_t *, uint32_t)
-        = ovn_lflow_compile;
-    return fn;
-}
-
-/* Frees a list of struct ovn_oflow, if the compiler is linked in. */
-static void
-oflow_list_destroy(struct ovs_list *flows)
-{
-    void (*volatile fn)(struct ovs_list *) = ovn_oflow_list_destroy;
-    if (fn) {
-        fn(flows);
-    }
-}
 
 COVERAGE_DEFINE(ovn_lflow_compile_error);
 COVERAGE_DEFINE(ovn_lflow_compiled);
@@ -89,14 +62,13 @@ lflow_state_init(struct lflow_state *ls)
     ctl_flow_table_init(&ls->mac_flows);
     ls->next_conj_id = 1;
     ls->n_errors = 0;
-    ls->available = true;
 }
 
 /* Frees 'e'. */
 static void
 lflow_entry_free(struct lflow_entry *e)
 {
-    oflow_list_destroy(&e->flows);
+    ovn_oflow_list_destroy(&e->flows);
     free(e);
 }
 
@@ -136,6 +108,7 @@ lflow_count(const struct lflow_state *ls)
 static struct shash all_ports = SHASH_INITIALIZER(&all_ports);
 static struct shash addr_sets = SHASH_INITIALIZER(&addr_sets);
 static struct shash dp_port_groups = SHASH_INITIALIZER(&dp_port_groups);
+static struct simap mcast_keys = SIMAP_INITIALIZER(&mcast_keys);
 
 /* Frees a shash of name -> struct sset *. */
 static void
@@ -162,6 +135,18 @@ lflow_build_tables(const struct lflow_ctx *ctx)
     shash_clear(&all_ports);
     SBREC_PORT_BINDING_FOR_EACH (pb, ctx->sb) {
         shash_add_once(&all_ports, pb->logical_port, pb);
+    }
+
+    /* Multicast groups are output "ports" too, named within a datapath. */
+    const struct sbrec_multicast_group *mg;
+    simap_clear(&mcast_keys);
+    SBREC_MULTICAST_GROUP_FOR_EACH (mg, ctx->sb) {
+        if (mg->datapath) {
+            char *key = xasprintf("%"PRId64"/%s", mg->datapath->tunnel_key,
+                                  mg->name);
+            simap_put(&mcast_keys, key, mg->tunnel_key);
+            free(key);
+        }
     }
 
     free_sset_shash(&addr_sets);
@@ -253,6 +238,13 @@ lookup_port_cb(const void *aux_, const char *name, uint32_t *key)
         *key = pb->tunnel_key;
         return true;
     }
+    char *mkey = xasprintf("%"PRId64"/%s", aux->dp->tunnel_key, name);
+    const struct simap_node *node = simap_find(&mcast_keys, mkey);
+    free(mkey);
+    if (node) {
+        *key = node->data;
+        return true;
+    }
     return false;
 }
 
@@ -271,6 +263,69 @@ is_resident_cb(const void *aux_, const char *name)
     }
     return shash_find(&aux->ctx->bs->ports, name) != NULL
            && strcmp(pb->type, "localnet");
+}
+
+/* Checks that 'of' is acceptable to the switch: match prerequisites hold and
+ * the actions are consistent with the match.  Returns 0 or an OpenFlow
+ * error. */
+static enum ofperr
+lflow_check_oflow(struct ovn_oflow *of)
+{
+    /* Round-trip the match through OXM, as the switch decodes it. */
+    struct ofpbuf b;
+    struct match decoded;
+    ofpbuf_init(&b, 128);
+    oxm_put_match(&b, &of->match, OFP15_VERSION);
+    enum ofperr err = oxm_pull_match(&b, false, NULL, NULL, &decoded);
+    ofpbuf_uninit(&b);
+    if (err) {
+        return err;
+    }
+
+    struct match match = of->match;
+    struct ofpact_check_params cp = {
+        .match = &match,
+        .max_ports = OFPP_MAX,
+        .table_id = of->table_id,
+        .n_tables = 255,
+    };
+    return ofpacts_check_consistency(of->ofpacts.data, of->ofpacts.size,
+                                     OFPUTIL_P_OF15_OXM, &cp);
+}
+
+/* Removes from 'flows' (just compiled from 'lf') the flows the switch would
+ * reject, logging the first problem of each logical flow once.  Returns
+ * true if any was removed. */
+static bool
+lflow_filter_invalid(const struct sbrec_logical_flow *lf,
+                     struct ovs_list *flows, struct ovs_list *start,
+                     bool log)
+{
+    struct ovn_oflow *of;
+    bool bad = false;
+
+    for (struct ovs_list *node = start->next; node != flows; ) {
+        of = CONTAINER_OF(node, struct ovn_oflow, list_node);
+        node = node->next;
+        enum ofperr err = lflow_check_oflow(of);
+        if (err) {
+            if (log && !bad) {
+                struct ds s = DS_EMPTY_INITIALIZER;
+                ovn_oflow_format(of, &s);
+                VLOG_WARN("logical flow "UUID_FMT" (%s table %"PRId64
+                          " priority %"PRId64") compiled to a flow the "
+                          "switch rejects (%s): %s",
+                          UUID_ARGS(&lf->header_.uuid), lf->pipeline,
+                          lf->table_id, lf->priority, ofperr_to_string(err),
+                          ds_cstr(&s));
+                ds_destroy(&s);
+            }
+            ovs_list_remove(&of->list_node);
+            ovn_oflow_destroy(of);
+            bad = true;
+        }
+    }
+    return bad;
 }
 
 /* Compiles 'lf' for every local datapath it applies to into 'e'. */
@@ -313,18 +368,8 @@ lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
             .is_switch = ld->is_switch,
         };
         uint32_t n_conj = 0;
-        char *(*compile)(const struct ovn_lflow_env *, bool, uint8_t,
-                         uint16_t, const char *, const char *, uint32_t,
-                         struct ovs_list *, uint32_t *, uint32_t)
-            = lflow_compiler();
-        if (!compile) {
-            ls->available = false;
-            ls->n_errors++;
-            COVERAGE_INC(ovn_lflow_compile_error);
-            shash_destroy(&scratch);
-            continue;
-        }
-        char *error = compile(&env, ingress, lf->table_id,
+        struct ovs_list *last = e->flows.prev;
+        char *error = ovn_lflow_compile(&env, ingress, lf->table_id,
                                         lf->priority, lf->match, lf->actions,
                                         ld->key, &e->flows, &n_conj,
                                         ls->next_conj_id);
@@ -341,6 +386,10 @@ lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
             ls->n_errors++;
             e->failed = true;
             free(error);
+        } else if (lflow_filter_invalid(lf, &e->flows, last, !e->failed)) {
+            COVERAGE_INC(ovn_lflow_compile_error);
+            ls->n_errors++;
+            e->failed = true;
         } else {
             COVERAGE_INC(ovn_lflow_compiled);
         }
