@@ -14,8 +14,8 @@
 # Geneve.  Without root or "ip netns", the hypervisors are simulated with
 # dummy devices instead and a frame is injected rather than pinged.
 #
-# Binaries: ours from BUILDDIR (argument, else $OVN_BUILDDIR, else the
-# source tree) when built; Debian's ovn-nbctl/ovn-sbctl are used (and said
+# Binaries: ours from BUILDDIR (argument, else $OVN_BUILDDIR, else _build/
+# or the source tree) when built; Debian's ovn-nbctl/ovn-sbctl are used (and said
 # so) while ours are missing.  OVN_DEMO_OVN=debian runs Debian's ovn-northd
 # and ovn-controller instead of ours, for comparison; OVN_DEMO_NORTHD and
 # OVN_DEMO_CONTROLLER (ours|debian) choose each one separately.
@@ -31,7 +31,11 @@ case ${1:-} in
 start|stop|status) cmd=$1; shift ;;
 -h|--help) sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
 esac
-builddir=${1:-${OVN_BUILDDIR:-$demo_srcdir}}
+builddir=${1:-${OVN_BUILDDIR:-}}
+if [ -z "$builddir" ]; then
+    builddir=$demo_srcdir
+    [ -d "$demo_srcdir/_build" ] && builddir=$demo_srcdir/_build
+fi
 
 # demo_lib: loads the e2e harness on $demo_dir without its exit trap.
 demo_lib () {

@@ -11,7 +11,8 @@
 # Environment (all optional):
 #   abs_top_srcdir    source tree (default: two levels above this file)
 #   abs_top_builddir  build tree with our binaries (default: $OVN_BUILDDIR,
-#                     else abs_top_srcdir)
+#                     else $abs_top_srcdir/_build if present, else
+#                     abs_top_srcdir)
 #   E2E_NORTHD        ours | debian | none | auto (ours if built, else none)
 #   E2E_CONTROLLER    ours | debian   (default for hv_start_controller: ours)
 #   E2E_CTL           ours | debian | auto (ovn-nbctl/ovn-sbctl: ours if built)
@@ -20,11 +21,18 @@
 #   E2E_PERSIST=1     no EXIT trap (the demo); stop later with
 #                     e2e_teardown_dir DIR
 #   E2E_DIR           use this (empty or new) directory instead of mktemp
+#   E2E_NSPFX         namespace name prefix (default e2e<random>-)
+#   E2E_SETTLE        seconds after an inject during which stray frames
+#                     still count (default 0.5)
+#   E2E_SCHEMA_DIR    where ovn-nb/ovn-sb.ovsschema come from (default
+#                     $abs_top_srcdir/schemas)
+#   E2E_VSWITCHD_OPTS extra ovs-vswitchd options, e.g. "-vvconn:file:dbg"
 #
 # Functions (see each one's comment for details):
 #   general:   e2e_log  fail  skip  check  wait_until  wait_eval  assert_eq
 #              pkt   (do not use "set -e" in tests; use check/fail)
 #              have_ours PROGRAM   our_bin PROGRAM   e2e_teardown_dir DIR
+#              e2e_free_port
 #   central:   central_start [ours|debian|none|auto]   nbctl  sbctl  ovn_trace
 #              central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...
 #              central_start_northd [FLAVOUR]   central_stop_northd
@@ -49,7 +57,15 @@
 
 E2E_LIBDIR=$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)
 : "${abs_top_srcdir:=$(cd "$E2E_LIBDIR/../.." && pwd)}"
-: "${abs_top_builddir:=${OVN_BUILDDIR:-$abs_top_srcdir}}"
+if [ -z "${abs_top_builddir:-}" ]; then
+    if [ -n "${OVN_BUILDDIR:-}" ]; then
+        abs_top_builddir=$OVN_BUILDDIR
+    elif [ -d "$abs_top_srcdir/_build" ]; then
+        abs_top_builddir=$abs_top_srcdir/_build
+    else
+        abs_top_builddir=$abs_top_srcdir
+    fi
+fi
 export abs_top_srcdir abs_top_builddir
 E2E_PYTHON=/usr/bin/python3
 E2E_VSWITCH_SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
@@ -170,6 +186,17 @@ e2e_bin () {
         fail "unknown binary flavour '$2' for $1"
         ;;
     esac
+}
+
+# e2e_free_port: prints a TCP port on 127.0.0.1 that was free a moment ago
+# (the kernel's choice, so parallel tests rarely collide).  Prefer letting
+# the daemon bind "ptcp:0:127.0.0.1" and reading the port from its log, as
+# central_start does: that cannot race at all.
+e2e_free_port () {
+    "$E2E_PYTHON" -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
 }
 
 # ---------------------------------------------------------------------------
