@@ -15,11 +15,13 @@
 # dummy devices instead and a frame is injected rather than pinged.
 #
 # Binaries: ours from BUILDDIR (argument, else $OVN_BUILDDIR, else _build/
-# or the source tree) when built; Debian's ovn-nbctl/ovn-sbctl are used (and said
-# so) while ours are missing.  OVN_DEMO_OVN=debian runs Debian's ovn-northd
-# and ovn-controller instead of ours, for comparison; OVN_DEMO_NORTHD and
-# OVN_DEMO_CONTROLLER (ours|debian) choose each one separately.
-# Files: $OVN_DEMO_DIR (default /tmp/ovn-demo).  OVN_DEMO_NETNS=no forces the
+# or the source tree) when built; Debian's ovn-nbctl/ovn-sbctl are used
+# (and said so) while ours are missing.
+#
+# Environment: OVN_DEMO_DIR (default /tmp/ovn-demo) holds every file;
+# OVN_DEMO_OVN=debian runs Debian's ovn-northd and ovn-controller instead
+# of ours, for comparison; OVN_DEMO_NORTHD / OVN_DEMO_CONTROLLER
+# (ours|debian) choose each one separately; OVN_DEMO_NETNS=no forces the
 # dummy hypervisors.
 
 demo_srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -147,7 +149,8 @@ fi
 section "central"
 central_start none 2>&1
 if [ "$northd" != none ] && ! (central_start_northd "$northd") 2>&1; then
-    echo "NOT WORKING YET: ovn-northd did not start (log: $demo_dir/central/ovn-northd.log)"
+    echo "NOT WORKING YET: ovn-northd did not start"
+    echo "(log: $demo_dir/central/ovn-northd.log)"
     northd=none
 fi
 cat > "$demo_dir/env" <<EOF
@@ -160,12 +163,13 @@ if [ "$use_netns" = yes ]; then
     netns_hv_add hv1 172.31.0.1 2>&1
     netns_hv_add hv2 172.31.0.2 2>&1
 else
-    echo "simulated hypervisors (dummy devices: not root, no 'ip netns' or OVN_DEMO_NETNS=no)"
+    echo "simulated hypervisors with dummy devices"
+    echo "(not root, no 'ip netns', or OVN_DEMO_NETNS=no)"
     hv_add hv1 172.31.0.1 2>&1
     hv_add hv2 172.31.0.2 2>&1
 fi
 
-section "topology of seed 004, built with $(basename "$E2E_NBCTL") ($E2E_NBCTL)"
+section "topology of seed 004, built with $E2E_NBCTL"
 nb () {
     echo "ovn-nbctl $*"
     nbctl "$@" || exit 1
@@ -192,8 +196,8 @@ if [ "$use_netns" = yes ]; then
     netns_vm_add hv1 vm1 sw0-port1 50:54:00:00:00:01 192.168.0.2/24 \
         192.168.0.1
     netns_vm_add hv2 vm2 sw1-port1 50:54:00:00:00:03 11.0.0.2/24 11.0.0.1
-    echo "vm1 (namespace $(netns_ns vm1)) on hv1: 192.168.0.2/24 via 192.168.0.1"
-    echo "vm2 (namespace $(netns_ns vm2)) on hv2: 11.0.0.2/24 via 11.0.0.1"
+    echo "vm1 on hv1: 192.168.0.2/24 via 192.168.0.1, netns $(netns_ns vm1)"
+    echo "vm2 on hv2: 11.0.0.2/24 via 11.0.0.1, netns $(netns_ns vm2)"
 else
     vif_add hv1 vm1 sw0-port1
     vif_add hv2 vm2 sw1-port1
@@ -203,7 +207,8 @@ fi
 for hv in hv1 hv2; do
     [ -n "$controller" ] || break
     if ! (hv_start_controller $hv "$controller") 2>&1; then
-        echo "NOT WORKING YET: ovn-controller did not start on $hv (log: $demo_dir/$hv/ovn-controller.log)"
+        echo "NOT WORKING YET: ovn-controller did not start on $hv"
+        echo "(log: $demo_dir/$hv/ovn-controller.log)"
     fi
 done
 if [ "$northd" != none ] && [ -n "$controller" ]; then
@@ -216,7 +221,8 @@ section "ovn-nbctl show"
 nbctl show
 section "ovn-sbctl show"
 sbctl show
-[ "$northd" = none ] && echo "(no ovn-northd: the southbound database stays empty)"
+[ "$northd" = none ] && \
+    echo "(no ovn-northd: the southbound database stays empty)"
 [ -z "$controller" ] && echo "(no ovn-controller: no chassis registers)"
 
 # show_geneve PCAP: the Geneve frames of a capture, decoded.
@@ -232,7 +238,8 @@ fallback_flows () {
     for hv in hv1 hv2; do
         hv_stop_controller "$hv"
         check hv_ofctl "$hv" del-flows br-int
-        if [ "$hv" = hv1 ]; then peer_ip=172.31.0.2; else peer_ip=172.31.0.1; fi
+        peer_ip=172.31.0.1
+        [ "$hv" = hv1 ] && peer_ip=172.31.0.2
         tun=$(hv_vsctl "$hv" --bare --columns=name find interface \
               type=geneve options:remote_ip="$peer_ip" | head -1)
         if [ -z "$tun" ]; then
@@ -246,12 +253,30 @@ fallback_flows () {
             "{class=0x0102,type=0x80,len=4}->tun_metadata0"
         eval "tun_$hv=\$tun"
     done
-    # vm1 -> vm2: routed into sw1 (VNI 2), egress port key 1.
-    check hv_ofctl hv1 add-flow br-int "in_port=vm1,ip,nw_dst=11.0.0.0/24,actions=dec_ttl,mod_dl_src:00:00:00:00:ff:02,mod_dl_dst:50:54:00:00:00:03,set_field:2->tun_id,set_field:0x20001->tun_metadata0,output:$tun_hv1"
-    check hv_ofctl hv2 add-flow br-int "in_port=$tun_hv2,tun_id=2,actions=output:vm2"
-    # vm2 -> vm1: routed into sw0 (VNI 1), egress port key 1.
-    check hv_ofctl hv2 add-flow br-int "in_port=vm2,ip,nw_dst=192.168.0.0/24,actions=dec_ttl,mod_dl_src:00:00:00:00:ff:01,mod_dl_dst:50:54:00:00:00:01,set_field:1->tun_id,set_field:0x20001->tun_metadata0,output:$tun_hv2"
-    check hv_ofctl hv1 add-flow br-int "in_port=$tun_hv1,tun_id=1,actions=output:vm1"
+    local to_vm2="dec_ttl,mod_dl_src:00:00:00:00:ff:02"
+    local to_vm1="dec_ttl,mod_dl_src:00:00:00:00:ff:01"
+    to_vm2="$to_vm2,mod_dl_dst:50:54:00:00:00:03"
+    to_vm1="$to_vm1,mod_dl_dst:50:54:00:00:00:01"
+    # Option: ingress key 2 (the router port), egress key 1 (the VM).
+    local opt="set_field:0x20001->tun_metadata0"
+    # vm1 -> vm2: routed into sw1 (VNI 2).
+    check hv_ofctl hv1 add-flow br-int "in_port=vm1,ip,nw_dst=11.0.0.0/24,\
+actions=$to_vm2,set_field:2->tun_id,$opt,output:$tun_hv1"
+    check hv_ofctl hv2 add-flow br-int \
+        "in_port=$tun_hv2,tun_id=2,actions=output:vm2"
+    # vm2 -> vm1: routed into sw0 (VNI 1).
+    check hv_ofctl hv2 add-flow br-int "in_port=vm2,ip,nw_dst=192.168.0.0/24,\
+actions=$to_vm1,set_field:1->tun_id,$opt,output:$tun_hv2"
+    check hv_ofctl hv1 add-flow br-int \
+        "in_port=$tun_hv1,tun_id=1,actions=output:vm1"
+}
+
+# not_yet: which daemons ran, which are missing, where their logs are.
+not_yet () {
+    echo "(ovn-northd: $northd, ovn-controller: ${controller:-none}" \
+        "${missing:+; not built:$missing})"
+    echo "Logs: $demo_dir/central/ovn-northd.log," \
+        "$demo_dir/hv*/ovn-controller.log"
 }
 
 section "traffic: vm1 (192.168.0.2, hv1) -> vm2 (11.0.0.2, hv2)"
@@ -271,10 +296,10 @@ if [ "$use_netns" = yes ]; then
         capture_stop ul-hv1
         echo
         echo "NOT WORKING YET: the ping through OVN failed"
-        echo "(ovn-northd: $northd, ovn-controller: ${controller:-none}${missing:+; not built:$missing})."
-        echo "Logs: $demo_dir/central/ovn-northd.log, $demo_dir/hv*/ovn-controller.log"
+        not_yet
         echo
-        echo "Instead, the same crossing with hand-written OpenFlow rules (not OVN):"
+        echo "Instead, the same crossing with hand-written OpenFlow rules"
+        echo "(not OVN):"
         fallback_flows
         check vm_exec vm1 ip neigh replace 192.168.0.1 \
             lladdr 00:00:00:00:ff:01 dev eth0
@@ -289,7 +314,7 @@ if [ "$use_netns" = yes ]; then
         echo
         echo "Geneve on the underlay (hv1's port, decoded):"
         show_geneve "$demo_dir/ul-hv1.pcap"
-        result="OVN does not carry traffic yet; shown: plain OpenFlow over Geneve."
+        result="OVN does not carry traffic yet; shown: plain OpenFlow."
     fi
 else
     icmp=$(pkt icmp4 eth.src=50:54:00:00:00:01 eth.dst=00:00:00:00:ff:01 \
@@ -303,14 +328,14 @@ else
         result="OVN works (dummy hypervisors): vm1's frame reached vm2."
     else
         echo "NOT WORKING YET: the frame injected at vm1 did not reach vm2"
-        echo "(ovn-northd: $northd, ovn-controller: ${controller:-none}${missing:+; not built:$missing})."
+        not_yet
         echo "Instead, the same crossing with hand-written OpenFlow (not OVN):"
         fallback_flows
         inject hv1 vm1 "$icmp"
         sleep 1
         got=$(pcap_take "$(vif_pcap hv2 vm2)")
         echo "vm2 received: $(pkt describe "${got:-00}")"
-        result="OVN does not carry traffic yet; shown: plain OpenFlow over Geneve."
+        result="OVN does not carry traffic yet; shown: plain OpenFlow."
     fi
     echo "Geneve on the underlay (decoded):"
     show_geneve "$(underlay_pcap hv1 rx)"

@@ -587,15 +587,15 @@ parse_options_args(struct ctl_context *ctx, struct smap *options)
     }
 }
 
-/* Prints 'options' as sorted KEY=VALUE lines. */
+/* Prints 'options' as KEY=VALUE lines, in the map's iteration order (as
+ * the reference implementation does). */
 static void
 print_smap(struct ds *out, const struct smap *options)
 {
-    const struct smap_node **nodes = smap_sort(options);
-    for (size_t i = 0; i < smap_count(options); i++) {
-        ds_put_format(out, "%s=%s\n", nodes[i]->key, nodes[i]->value);
+    const struct smap_node *node;
+    SMAP_FOR_EACH (node, options) {
+        ds_put_format(out, "%s=%s\n", node->key, node->value);
     }
-    free(nodes);
 }
 
 /* "lsp-set-options PORT [KEY=VALUE]...". */
@@ -767,8 +767,7 @@ nbctl_lsp_attach_mirror(struct ctl_context *ctx)
     }
     const struct nbrec_mirror *m = mirror_by_name(ctx, ctx->argv[2]);
     if (!m) {
-        ctl_error(ctx, "port %s: mirror %s not found", ctx->argv[1],
-                  ctx->argv[2]);
+        ctl_error(ctx, "%s: mirror name not found", ctx->argv[2]);
         return;
     }
     nbrec_logical_switch_port_update_mirror_rules_addvalue(lsp, m);
@@ -784,8 +783,7 @@ nbctl_lsp_detach_mirror(struct ctl_context *ctx)
     }
     const struct nbrec_mirror *m = mirror_by_name(ctx, ctx->argv[2]);
     if (!m) {
-        ctl_error(ctx, "port %s: mirror %s not found", ctx->argv[1],
-                  ctx->argv[2]);
+        ctl_error(ctx, "%s: mirror name not found", ctx->argv[2]);
         return;
     }
     nbrec_logical_switch_port_update_mirror_rules_delvalue(lsp, m);

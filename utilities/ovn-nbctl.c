@@ -770,7 +770,7 @@ nbctl_hcg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
     const struct ovsdb_idl_row *row;
     char *error = lookup_row(ctx, &nbrec_table_ha_chassis_group,
                              &nbrec_ha_chassis_group_col_name,
-                             "ha_chassis_group", "ha chassis groups",
+                             "ha_chassi_group", "ha chassis groups",
                              id, must_exist, &row);
     *rowp = row ? CONTAINER_OF(row, struct nbrec_ha_chassis_group, header_) : NULL;
     return error;
