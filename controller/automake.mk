@@ -30,7 +30,10 @@ controller_ovn_controller_LDADD = controller/libcontroller.a \
 	lib/libovnlflow.a lib/libovn.a $(OVS_LIBS)
 EXTRA_controller_ovn_controller_DEPENDENCIES = lib/libovnlflow.a
 
-EXTRA_DIST += tests/e2e/controller-physical.sh
+EXTRA_DIST += \
+	tests/e2e/controller-l2.sh \
+	tests/e2e/controller-physical.sh \
+	tests/e2e/controller-restart.sh
 
 # Targets built on their own (make controller/ovn-controller) still need
 # the generated southbound IDL header first.
