@@ -273,8 +273,8 @@ actions=$to_vm1,set_field:1->tun_id,$opt,output:$tun_hv2"
 
 # not_yet: which daemons ran, which are missing, where their logs are.
 not_yet () {
-    echo "(ovn-northd: $northd, ovn-controller: ${controller:-none}" \
-        "${missing:+; not built:$missing})"
+    local built="ovn-northd: $northd, ovn-controller: ${controller:-none}"
+    echo "($built${missing:+; not built:$missing})"
     echo "Logs: $demo_dir/central/ovn-northd.log," \
         "$demo_dir/hv*/ovn-controller.log"
 }

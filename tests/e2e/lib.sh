@@ -292,7 +292,7 @@ export E2E_DIR
 : >> "$E2E_DIR/hvs"
 : >> "$E2E_DIR/vifs"
 # Namespace names: unique per run, derived from the temp dir.
-E2E_NSPFX=${E2E_NSPFX:-e2e$(basename "$E2E_DIR" | tr -dc 'A-Za-z0-9' | tail -c 7)-}
+: "${E2E_NSPFX:=e2e$(basename "$E2E_DIR" | tr -dc 'A-Za-z0-9' | tail -c 7)-}"
 if [ "${E2E_PERSIST:-0}" != 1 ]; then
     trap e2e_teardown EXIT
     trap 'exit 130' INT
@@ -488,9 +488,9 @@ e2e_peer_arp () {
 
 # e2e_hv_ovn_config NAME IP: the external_ids ovn-controller reads.
 e2e_hv_ovn_config () {
+    local remote=${E2E_SB_TCP:-unix:$E2E_DIR/central/sb.sock}
     check hv_vsctl "$1" set Open_vSwitch . external_ids:system-id="$1" \
-        external_ids:hostname="$1" \
-        external_ids:ovn-remote="${E2E_SB_TCP:-unix:$E2E_DIR/central/sb.sock}" \
+        external_ids:hostname="$1" external_ids:ovn-remote="$remote" \
         external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip="$2"
 }
 
@@ -773,7 +773,8 @@ capture_start () {
     local name=$1 ns=$2 ifc=$3 f=$E2E_DIR/$1.pcap
     shift 3
     command -v tcpdump >/dev/null || skip "no tcpdump"
-    ip netns exec "$ns" tcpdump -i "$ifc" --immediate-mode -U -Z root -n -s 0 -w "$f" "$@" \
+    ip netns exec "$ns" tcpdump -i "$ifc" --immediate-mode -U -Z root -n \
+        -s 0 -w "$f" "$@" \
         2> "$E2E_DIR/$name.tcpdump.log" &
     # Our own child: its pid cannot be recycled before we reap it.
     E2E_CHILDREN="${E2E_CHILDREN:-} $!"
