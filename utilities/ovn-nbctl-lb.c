@@ -215,12 +215,18 @@ nbctl_lb_add(struct ctl_context *ctx)
     const struct smap vips = SMAP_CONST1(&vips, ds_cstr(&vip_s),
                                          ds_cstr(&ips_s));
     nbrec_load_balancer_set_vips(new, &vips);
-    if (reject || event) {
-        const struct smap options = SMAP_CONST1(&options,
-                                                reject ? "reject" : "event",
-                                                "true");
-        nbrec_load_balancer_set_options(new, &options);
+    struct smap options = SMAP_INITIALIZER(&options);
+    if (reject) {
+        smap_add(&options, "reject", "true");
     }
+    if (event) {
+        smap_add(&options, "event", "true");
+    }
+    if (shash_find(&ctx->options, "--add-route")) {
+        smap_add(&options, "add_route", "true");
+    }
+    nbrec_load_balancer_set_options(new, &options);
+    smap_destroy(&options);
 
 out:
     free(copy);
@@ -516,7 +522,7 @@ nbctl_lr_lb_list(struct ctl_context *ctx)
 
 static const struct ctl_command_syntax lb_commands[] = {
     { "lb-add", 3, 4, "LB VIP[:PORT] IP[:PORT]... [PROTOCOL]", NULL,
-      nbctl_lb_add, NULL, "--may-exist,--add-duplicate,--reject,--event",
+      nbctl_lb_add, NULL, "--may-exist,--add-duplicate,--reject,--event,--add-route",
       RW },
     { "lb-del", 1, 2, "LB [VIP]", NULL, nbctl_lb_del, NULL, "--if-exists",
       RW },

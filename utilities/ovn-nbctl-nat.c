@@ -202,6 +202,12 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
         goto out;
     }
 
+    bool add_route = shash_find(&ctx->options, "--add-route") != NULL;
+    if (add_route && is_snat) {
+        ctl_error(ctx, "routes cannot be added for snat types.");
+        goto out;
+    }
+
     const struct nbrec_logical_router_port *gw_port = NULL;
     const char *gw_name = shash_find_data(&ctx->options, "--gateway-port");
     if (gw_name) {
@@ -282,11 +288,13 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
     if (gw_port) {
         nbrec_nat_set_gateway_port(nat, gw_port);
     }
-    if (stateless) {
-        const struct smap options = SMAP_CONST1(&options, "stateless",
-                                                "true");
-        nbrec_nat_set_options(nat, &options);
+    struct smap options = SMAP_INITIALIZER(&options);
+    smap_add(&options, "stateless", stateless ? "true" : "false");
+    if (add_route) {
+        smap_add(&options, "add_route", "true");
     }
+    nbrec_nat_set_options(nat, &options);
+    smap_destroy(&options);
     nbrec_logical_router_update_nat_addvalue(lr, nat);
 
 out:
@@ -453,7 +461,7 @@ static const struct ctl_command_syntax nat_commands[] = {
     { "lr-nat-add", 4, 7,
       "ROUTER TYPE EXTERNAL_IP LOGICAL_IP [LOGICAL_PORT EXTERNAL_MAC] "
       "[EXTERNAL_PORT_RANGE]", NULL, nbctl_lr_nat_add, NULL,
-      "--may-exist,--stateless,--portrange,--gateway-port=", RW },
+      "--may-exist,--stateless,--portrange,--add-route,--gateway-port=", RW },
     { "lr-nat-del", 1, 4, "ROUTER [TYPE [IP [GATEWAY_PORT]]]", NULL,
       nbctl_lr_nat_del, NULL, "--if-exists", RW },
     { "lr-nat-list", 1, 1, "ROUTER", NULL, nbctl_lr_nat_list, NULL, "", RO },
