@@ -58,4 +58,10 @@ tests_unit_test_actions_SOURCES = tests/unit/test-actions.c \
 	tests/unit/test-actions-ok.h tests/unit/test-actions-err.h
 tests_unit_test_actions_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_actions_LDADD = lib/libovnlflow.a $(OVS_LIBS) $(CMOCKA_LIBS)
+check_PROGRAMS += tests/unit/test-actions-northd
+tests_unit_test_actions_northd_SOURCES = tests/unit/test-actions-northd.c
+tests_unit_test_actions_northd_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_actions_northd_LDADD = lib/libovnlflow.a $(OVS_LIBS) \
+	$(CMOCKA_LIBS)
 endif
+EXTRA_DIST += tests/fuzz/fuzz-actions.c tests/fuzz/actions-seeds.txt

@@ -410,13 +410,19 @@ parse_nested(struct action_context *ctx, struct ovn_action *act,
         return false;
     }
     ctx->depth++;
-    /* Nested actions' prerequisites are those of the new packet, not of the
-     * original; keep them out of the flow's match. */
-    struct sset saved;
-    sset_clone(&saved, &ctx->prereqs);
-    bool ok = parse_actions(ctx, act->nested, OVN_LEX_T_RCURLY);
-    sset_swap(&ctx->prereqs, &saved);
-    sset_destroy(&saved);
+    /* Actions nested in clone and ct_commit act on this packet, so their
+     * prerequisites apply to the flow.  The others act on a new packet that
+     * the controller builds; keep theirs out of the flow's match. */
+    bool ok;
+    if (act->type == OVNACT_CLONE || act->type == OVNACT_CT_COMMIT) {
+        ok = parse_actions(ctx, act->nested, OVN_LEX_T_RCURLY);
+    } else {
+        struct sset saved;
+        sset_clone(&saved, &ctx->prereqs);
+        ok = parse_actions(ctx, act->nested, OVN_LEX_T_RCURLY);
+        sset_swap(&ctx->prereqs, &saved);
+        sset_destroy(&saved);
+    }
     ctx->depth--;
     ctx->after_block = true;
     if (ok) {

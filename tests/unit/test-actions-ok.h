@@ -923,4 +923,19 @@ static const struct ok_case ok_cases[] = {
       "output;",
       "resubmit(,37)",
       NULL, NULL },
+    { 0, 0, "clone { ip4.dst = 10.0.0.1; output; };",
+      NULL,
+      "clone(set_field:10.0.0.1->ip_dst,resubmit(,37))",
+      "(ip4)", NULL },
+    { 0, 0, "ct_commit { ct_label.label = reg0; }; clone { tcp.dst = 80; };",
+      NULL,
+      "ct(commit,zone=NXM_NX_REG13[0..15],exec(move:NXM_NX_REG0[]->NXM_NX_CT_L"
+        "ABEL[96..127])),clone(set_field:80->tcp_dst)",
+      "(tcp)", NULL },
+    { 0, 0, "arp { arp.op = 2; output; };",
+      NULL,
+      "controller(userdata=01.00.00.00.00.00.00.01.00.19.00.10.80.00.2a.02.00."
+        "02.00.00.00.00.00.00.ff.ff.00.10.00.00.23.20.00.0e.ff.f8.25.00.00.00)"
+        ,
+      "(ip4)", NULL },
 };
