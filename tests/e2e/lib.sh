@@ -215,6 +215,16 @@ $out"
     fi
 }
 
+# e2e_alive PID: true if PID runs (a zombie waiting for init to reap it
+# does not count).
+e2e_alive () {
+    case $(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' \
+           "/proc/$1/status" 2>/dev/null) in
+    ''|Z|X) return 1 ;;
+    esac
+    return 0
+}
+
 # e2e_kill_pidfile PIDFILE: stops the daemon that wrote PIDFILE, if it is
 # still running and still the process that named PIDFILE on its command
 # line (so a recycled pid is never hit).
@@ -227,11 +237,7 @@ e2e_kill_pidfile () {
         || return 0
     kill -TERM "$pid" 2>/dev/null
     for ((i = 0; i < 50; i++)); do
-        # Gone, or a zombie waiting for init to reap it.
-        case $(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' \
-               "/proc/$pid/status" 2>/dev/null) in
-        ''|Z|X) return 0 ;;
-        esac
+        e2e_alive "$pid" || return 0
         sleep 0.1
     done
     kill -KILL "$pid" 2>/dev/null
@@ -260,8 +266,17 @@ e2e_teardown_dir () {
 
 # e2e_teardown: the EXIT trap.  Keeps $E2E_DIR on failure or E2E_KEEP=1.
 e2e_teardown () {
-    local rc=$? pid
+    local rc=$? pid f
     trap - EXIT
+    if [ "$rc" != 0 ] && [ "$rc" != 77 ]; then
+        # Daemons that died on their own are the usual culprits.
+        for f in $(cat "$E2E_DIR/pidfiles"); do
+            pid=$(cat "$f" 2>/dev/null)
+            if [ -z "$pid" ] || ! e2e_alive "$pid"; then
+                e2e_log "not running at the end: ${f%.pid} (see its .log)"
+            fi
+        done
+    fi
     for pid in ${E2E_CHILDREN:-}; do
         kill -TERM "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
