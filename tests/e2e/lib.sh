@@ -509,6 +509,16 @@ e2e_hv_ovn_config () {
         external_ids:ovn-encap-type=geneve external_ids:ovn-encap-ip="$2"
 }
 
+# e2e_check_name NAME: fails unless NAME can name a new hypervisor.
+e2e_check_name () {
+    case $1 in
+    hub|central|ul|''|*[!A-Za-z0-9_-]*)
+        fail "'$1' cannot name a hypervisor (reserved or odd characters)" ;;
+    esac
+    [ -e "$E2E_DIR/$1" ] && fail "hypervisor $1 exists"
+    return 0
+}
+
 # hv_add NAME IP: a simulated hypervisor: ovsdb-server + ovs-vswitchd
 # (--enable-dummy=system) with br-int (fail-mode=secure) and br-phys, whose
 # port "ul" joins the hub's port NAME.  Underlay address IP/24 with MAC
@@ -516,7 +526,7 @@ e2e_hv_ovn_config () {
 hv_add () {
     local n=$1 ip=$2 m
     m=$(e2e_mac_of_ip "$ip")
-    [ -e "$E2E_DIR/$n" ] && fail "hv_add: $n exists"
+    e2e_check_name "$n"
     e2e_hub_ensure
     check hv_vsctl hub add-port hub "$n" -- set interface "$n" \
         options:pstream="punix:$E2E_DIR/hub/$n.sock" \
@@ -723,7 +733,7 @@ e2e_has_route () {
 netns_hv_add () {
     local n=$1 ip=$2 m ns uln=${E2E_NSPFX}ul
     netns_require
-    [ -e "$E2E_DIR/$n" ] && fail "netns_hv_add: $n exists"
+    e2e_check_name "$n"
     [ ${#n} -le 12 ] || fail "netns_hv_add: name $n longer than 12"
     m=$(e2e_mac_of_ip "$ip")
     e2e_underlay_ensure
