@@ -234,6 +234,11 @@ lookup_port_cb(const void *aux_, const char *name, uint32_t *key)
     const struct lflow_dp_env *aux = aux_;
     const struct sbrec_port_binding *pb = shash_find_data(aux->ports, name);
 
+    if (!strcmp(name, "none")) {
+        /* "No port", e.g. what get_fdb() leaves when nothing matched. */
+        *key = 0;
+        return true;
+    }
     if (pb && pb->datapath == aux->dp) {
         *key = pb->tunnel_key;
         return true;
