@@ -33,6 +33,7 @@ EXTRA_controller_ovn_controller_DEPENDENCIES = lib/libovnlflow.a
 EXTRA_DIST += \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \
+	tests/e2e/controller-netns.sh \
 	tests/e2e/controller-physical.sh \
 	tests/e2e/controller-restart.sh
 
