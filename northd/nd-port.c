@@ -125,7 +125,6 @@ nd_port_create(struct northd *nd, struct nd_datapath *dp,
     port->nb_uuid = nbsp->header_.uuid;
     port->name = xstrdup(nbsp->name);
     port->dp = dp;
-    ovs_list_init(&port->static_ips);
     nd_lflow_owner_init(&port->flows);
     hmap_insert(&nd->ports_by_uuid, &port->uuid_node,
                 uuid_hash(&port->nb_uuid));
@@ -279,19 +278,16 @@ port_parse_addresses(struct nd_port *port,
             sset_add(macs, a);
         } else if (!strcmp(a, "router")) {
             sset_add(macs, a);
-        } else if (!strcmp(a, "dynamic") || strstr(a, "dynamic")) {
+        } else if (strstr(a, "dynamic")) {
             /* "dynamic", "MAC dynamic" or "dynamic IP": IPAM's result. */
-            if (nbsp->dynamic_addresses) {
-                port_add_addr(port, nbsp->dynamic_addresses,
+            if (port->dyn_addresses) {
+                port_add_addr(port, port->dyn_addresses,
                               "dynamic_addresses");
-                sset_add(macs, nbsp->dynamic_addresses);
             }
+            sset_add(macs, a);
         } else {
-            size_t before = port->n_addrs;
             port_add_addr(port, a, "address");
-            if (port->n_addrs > before) {
-                sset_add(macs, a);
-            }
+            sset_add(macs, a);
         }
     }
 }

@@ -319,6 +319,7 @@ northd_run_full(struct northd *nd)
             nd_datapath_sync_ports(nd, dp, nbs);
         }
     }
+    nd_ipam_run_displaced(nd);
     flush_dirty_dps(nd);
     nd_mc_finish_full(nd);
     nd_lflow_claims_end(&nd->lflows);
@@ -478,6 +479,7 @@ northd_run_incremental(struct northd *nd)
         }
     }
 
+    nd_ipam_run_displaced(nd);
     flush_dirty_dps(nd);
     nd_pgas_incremental(nd);
     return true;

@@ -113,11 +113,14 @@ struct nd_port {
     char *tag_parent;           /* Parent whose pool holds 'tag', or NULL. */
     int64_t tag;                /* Allocated tag, if 'tag_parent'. */
 
-    /* IPAM. */
+    /* IPAM (nd-ipam.c). */
     struct eth_addr dyn_mac;    /* Dynamic MAC, all-zero if none. */
-    ovs_be32 dyn_ip4;           /* Dynamic IPv4 address, 0 if none. */
-    struct nd_ipam *dyn_ipam;   /* Pool that holds 'dyn_ip4'. */
-    struct ovs_list static_ips; /* Static IPs reserved in dp's IPAM. */
+    uint32_t dyn_ip4;           /* Dynamic IPv4 (host order), 0 if none. */
+    uint32_t *static_ip4;       /* Static IPv4s reserved in dp's IPAM. */
+    size_t n_static_ip4;        /* Number of 'static_ip4'. */
+    uint64_t *static_macs;      /* Static MACs registered in the MAC pool. */
+    size_t n_static_macs;       /* Number of 'static_macs'. */
+    char *dyn_addresses;        /* Computed "dynamic_addresses" or NULL. */
 
     struct nd_lflow_owner flows;        /* Flows derived from the port. */
 };
@@ -147,6 +150,9 @@ struct northd {
     struct eth_addr mac_prefix; /* IPAM MAC prefix (first 3 bytes). */
     char *svc_monitor_mac;      /* Service monitor MAC as text. */
     struct hmap mac_pool;       /* IPAM: MACs in use ("struct nd_mac"). */
+    uint32_t mac_hint;          /* IPAM: last MAC suffix allocated. */
+    struct hmapx ipam_displaced;        /* Ports whose dynamic IP a static
+                                         * address took; to reallocate. */
 
     /* Full recompute: existing southbound rows that may be claimed. */
     bool claiming;              /* In a full recompute? */
@@ -218,6 +224,7 @@ void nd_ipam_port_update(struct northd *, struct nd_port *,
 void nd_ipam_port_release(struct northd *, struct nd_port *);
 void nd_ipam_global_init(struct northd *);
 void nd_ipam_global_destroy(struct northd *);
+void nd_ipam_run_displaced(struct northd *);
 
 /* nd-run.c */
 void northd_init(struct northd *, struct ovsdb_idl *nb, struct ovsdb_idl *sb);
