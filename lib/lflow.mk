@@ -45,6 +45,8 @@ lib_libovnlflow_a_SOURCES += \
 	lib/ovn-actions.c \
 	lib/ovn-actions.h \
 	lib/ovn-actions-encode.c \
+	lib/ovn-actions-ids.c \
+	lib/ovn-actions-ids.h \
 	lib/ovn-actions-opts.c \
 	lib/ovn-actions-parse.c \
 	lib/ovn-actions-pinctrl.c \

@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "lib/ovn-actions.h"
+#include "lib/ovn-actions-ids.h"
 #include "lib/ovn-pinctrl-ops.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/meta-flow.h"
@@ -651,6 +652,79 @@ test_parse_api(void **state OVS_UNUSED)
     ds_destroy(&prereqs);
 }
 
+/* Records removed ids in the struct ds 'aux'. */
+static void
+record_removed(void *aux, uint32_t id, const char *spec)
+{
+    ds_put_format(aux, "%"PRIu32"=%s;", id, spec);
+}
+
+/* struct ovn_id_table: stable ids, reuse, sweep, range exhaustion, and use
+ * as the encoder's group allocator. */
+static void
+test_id_table(void **state OVS_UNUSED)
+{
+    struct ovn_id_table t;
+    struct ds removed = DS_EMPTY_INITIALIZER;
+
+    ovn_id_table_init(&t, 5, 7);
+    assert_int_equal(ovn_id_table_get(&t, "a"), 5);
+    assert_int_equal(ovn_id_table_get(&t, "b"), 6);
+    assert_int_equal(ovn_id_table_get(&t, "a"), 5);
+    assert_int_equal(ovn_id_table_get(&t, "c"), 7);
+    assert_int_equal(ovn_id_table_get(&t, "d"), 0);    /* Exhausted. */
+    assert_int_equal(ovn_id_table_count(&t), 3);
+    assert_true(ovn_id_table_is_new(&t, 6));
+    ovn_id_table_sync(&t);
+    assert_false(ovn_id_table_is_new(&t, 6));
+    assert_string_equal(ovn_id_table_find(&t, 7)->spec, "c");
+    assert_null(ovn_id_table_find(&t, 8));
+
+    /* Only "b" is used in the next round; "a" and "c" go away. */
+    ovn_id_table_begin(&t);
+    assert_int_equal(ovn_id_table_get(&t, "b"), 6);
+    ovn_id_table_sweep(&t, record_removed, &removed);
+    assert_int_equal(ovn_id_table_count(&t), 1);
+    assert_true(!strcmp(ds_cstr(&removed), "5=a;7=c;")
+                || !strcmp(ds_cstr(&removed), "7=c;5=a;"));
+
+    /* Freed ids are reused, searching onward from after the last
+     * allocated one (7, so wrapping to 5). */
+    assert_int_equal(ovn_id_table_get(&t, "e"), 5);
+    assert_int_equal(ovn_id_table_get(&t, "f"), 7);
+    assert_true(ovn_id_table_is_new(&t, 5));
+    assert_false(ovn_id_table_is_new(&t, 6));
+
+    /* As the encoder's group allocator: the same backends share a
+     * group. */
+    struct ovn_id_table groups;
+    struct ds log = DS_EMPTY_INITIALIZER;
+    struct ovn_action_env env;
+    struct ofpbuf a;
+
+    ovn_id_table_init(&groups, 1, 100);
+    init_env(&env, 0, 10, &log);
+    env.group_id = ovn_id_table_get;
+    env.id_aux = &groups;
+    ofpbuf_init(&a, 0);
+    must_encode("ct_lb_mark(backends=10.0.0.1:80);", &a, &env);
+    must_encode("ct_lb_mark(backends=10.0.0.2:80);", &a, &env);
+    must_encode("ct_lb_mark(backends=10.0.0.1:80);", &a, &env);
+    char *f = format_ofpacts(a.data, a.size);
+    assert_string_equal(f, "group:1,group:2,group:1");
+    free(f);
+    assert_int_equal(ovn_id_table_count(&groups), 2);
+    assert_non_null(strstr(ovn_id_table_find(&groups, 2)->spec,
+                           "nat(dst=10.0.0.2:80)"));
+
+    ofpbuf_uninit(&a);
+    ds_destroy(&log);
+    ds_destroy(&removed);
+    ovn_id_table_destroy(&groups);
+    ovn_id_table_destroy(&t);
+    ovn_id_table_destroy(NULL);
+}
+
 int
 main(void)
 {
@@ -664,6 +738,7 @@ main(void)
         cmocka_unit_test(test_no_lookup_port),
         cmocka_unit_test(test_append_and_restore),
         cmocka_unit_test(test_parse_api),
+        cmocka_unit_test(test_id_table),
     };
     size_t n_ok = ARRAY_SIZE(ok_cases);
     size_t n_err = ARRAY_SIZE(err_cases);
