@@ -875,7 +875,7 @@ encode_action(const struct ovn_action *act, const struct ovn_action_env *env,
                                   act->ints[0], act->ints[1])
                       : xasprintf("kbps stats bands=type=drop "
                                   "rate=%"PRIu32, act->ints[0]));
-        uint32_t id = env->meter_id(env->id_aux, spec);
+        uint32_t id = env->meter_id(ovnact_meter_aux(env), spec);
         free(spec);
         if (!id) {
             return xstrdup("could not allocate an OpenFlow meter");

@@ -923,7 +923,8 @@ parse_result_action(struct action_context *ctx, struct ovn_actions *acts,
             ok = (funcs[i].args[0]
                   ? parse_field_args(ctx, act, fname, funcs[i].args)
                   : parse_empty_parens(ctx));
-            if (ok && funcs[i].type == OVNACT_DNS_LOOKUP && !ctx->pp->ingress) {
+            if (ok && funcs[i].type == OVNACT_DNS_LOOKUP
+                && !ctx->pp->ingress) {
                 ovn_lexer_error(lexer, "dns_lookup is valid only in the "
                                 "ingress pipeline");
                 ok = false;

@@ -203,7 +203,7 @@ encode_log(const struct ovn_action *act, const struct ovn_action_env *env,
         char *unquoted = unquote(meter->value);
         char *spec = xasprintf("name:%s", unquoted);
         free(unquoted);
-        log_env.ctrl_meter_id = env->meter_id(env->id_aux, spec);
+        log_env.ctrl_meter_id = env->meter_id(ovnact_meter_aux(env), spec);
         free(spec);
         if (!log_env.ctrl_meter_id) {
             return xasprintf("unknown meter %s", meter->value);
@@ -240,7 +240,7 @@ encode_trigger_event(const struct ovn_action *act,
         char *name = unquote(meter->value);
         char *spec = xasprintf("name:%s", name);
         free(name);
-        uint32_t id = env->meter_id(env->id_aux, spec);
+        uint32_t id = env->meter_id(ovnact_meter_aux(env), spec);
         free(spec);
         if (id) {
             ev_env.ctrl_meter_id = id;

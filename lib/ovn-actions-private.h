@@ -27,6 +27,13 @@ ovnact_sf_equal(const struct mf_subfield *a, const struct mf_subfield *b)
     return a->field == b->field && a->ofs == b->ofs && a->n_bits == b->n_bits;
 }
 
+/* Returns the aux pointer for 'env''s meter_id callback. */
+static inline void *
+ovnact_meter_aux(const struct ovn_action_env *env)
+{
+    return env->meter_aux ? env->meter_aux : env->id_aux;
+}
+
 /* Looks up logical field 'name' in the symbol table. */
 bool ovnact_lookup_field(const char *name, struct ovnact_field_info *);
 

@@ -99,7 +99,9 @@ struct ovn_action_env {
      * actions that need them fail with an error. */
     uint32_t (*group_id)(void *id_aux, const char *spec);
     uint32_t (*meter_id)(void *id_aux, const char *spec);
-    void *id_aux;               /* Passed to 'group_id' and 'meter_id'. */
+    void *id_aux;               /* Passed to 'group_id' (and to 'meter_id'
+                                 * if 'meter_aux' is NULL). */
+    void *meter_aux;            /* Passed to 'meter_id', if nonnull. */
 
     /* DHCP options by name (struct ovn_dhcp_opt_def *), or NULL for the
      * built-in lists. */

@@ -558,6 +558,18 @@ test_controller_meter(void **state OVS_UNUSED)
                         "pause,meter_id=7)");
     assert_string_equal(ds_cstr(&log), "meter name:m1");
     free(s);
+
+    /* 'meter_aux', when set, goes to the meter callback instead. */
+    struct ds mlog = DS_EMPTY_INITIALIZER;
+    env.meter_aux = &mlog;
+    ds_clear(&log);
+    ofpbuf_clear(&a);
+    must_encode("set_meter(5); reg0[0..1] = select(1, 2);", &a, &env);
+    assert_string_equal(ds_cstr(&mlog), "meter kbps stats bands=type=drop "
+                        "rate=5");
+    assert_non_null(strstr(ds_cstr(&log), "type=select"));
+    assert_null(strstr(ds_cstr(&log), "meter"));
+    ds_destroy(&mlog);
     ofpbuf_uninit(&a);
     ds_destroy(&log);
 }
