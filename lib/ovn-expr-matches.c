@@ -116,8 +116,13 @@ builder_to_match(const struct builder *b, struct match *match)
             continue;
         }
         ovn_expr_u128_to_mf_value(mf, b->e[i].value, &value);
-        ovn_expr_u128_to_mf_value(mf, b->e[i].mask, &mask);
-        mf_set(mf, &value, &mask, match, NULL);
+        if (ovn_u128_eq(b->e[i].mask, ovn_u128_low_mask(mf->n_bits))) {
+            /* Exact match (the only kind non-maskable fields allow). */
+            mf_set_value(mf, &value, match, NULL);
+        } else {
+            ovn_expr_u128_to_mf_value(mf, b->e[i].mask, &mask);
+            mf_set(mf, &value, &mask, match, NULL);
+        }
     }
     for (size_t i = 0; i < b->n; i++) {
         if (!ovn_u128_is_zero(b->e[i].mask)

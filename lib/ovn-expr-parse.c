@@ -737,9 +737,9 @@ check_nominal(const struct ovn_expr *e)
     case OVN_EXPR_T_CMP:
         if (e->cmp.relop == OVN_REL_NE
             && (e->cmp.symbol->is_string || !e->cmp.symbol->ordinal)) {
-            return xasprintf("nominal field `%s' may only be tested for "
-                             "equality (taking enclosing `!' operators into "
-                             "account)", e->cmp.written->name);
+            return xasprintf("`%s' is a nominal field: it can only be "
+                             "tested for equality (counting enclosing `!')",
+                             e->cmp.written->name);
         }
         return NULL;
     case OVN_EXPR_T_AND:

@@ -217,13 +217,24 @@ symtab_init(void)
     add_subfield("ct_label.ecmp_reply_port", "ct_label", 80, 95, NULL);
     add_subfield("ct_label.label", "ct_label", 96, 127, NULL);
 
-    add_ro_field("ct_nw_src", MFF_CT_NW_SRC, "ct.trk && ip4", false);
-    add_ro_field("ct_nw_dst", MFF_CT_NW_DST, "ct.trk && ip4", false);
-    add_ro_field("ct_ip6_src", MFF_CT_IPV6_SRC, "ct.trk && ip6", false);
-    add_ro_field("ct_ip6_dst", MFF_CT_IPV6_DST, "ct.trk && ip6", false);
-    add_ro_field("ct_proto", MFF_CT_NW_PROTO, "ct.trk", false);
-    add_ro_field("ct_tp_src", MFF_CT_TP_SRC, "ct.trk", false);
-    add_ro_field("ct_tp_dst", MFF_CT_TP_DST, "ct.trk", false);
+    /* The original direction's tuple exists only for a valid connection
+     * (OVS requires a match on a ct_state bit that implies one, or on
+     * -inv). */
+    add_ro_field("ct_nw_src", MFF_CT_NW_SRC, "ct.trk && !ct.inv && ip4",
+                 false);
+    add_ro_field("ct_nw_dst", MFF_CT_NW_DST, "ct.trk && !ct.inv && ip4",
+                 false);
+    add_ro_field("ct_ip6_src", MFF_CT_IPV6_SRC, "ct.trk && !ct.inv && ip6",
+                 false);
+    add_ro_field("ct_ip6_dst", MFF_CT_IPV6_DST, "ct.trk && !ct.inv && ip6",
+                 false);
+    add_ro_field("ct_proto", MFF_CT_NW_PROTO, "ct.trk && !ct.inv && ip",
+                 true);
+    /* Ports are only meaningful for protocols that have them. */
+    add_ro_field("ct_tp_src", MFF_CT_TP_SRC, "ct_proto == {6, 17, 132}",
+                 false);
+    add_ro_field("ct_tp_dst", MFF_CT_TP_DST, "ct_proto == {6, 17, 132}",
+                 false);
 
     /* Ethernet. */
     add_field("eth.src", MFF_ETH_SRC, NULL, false);
