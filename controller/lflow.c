@@ -110,6 +110,23 @@ static struct shash addr_sets = SHASH_INITIALIZER(&addr_sets);
 static struct shash dp_port_groups = SHASH_INITIALIZER(&dp_port_groups);
 static struct simap mcast_keys = SIMAP_INITIALIZER(&mcast_keys);
 
+/* UUIDs of logical flows already logged as untranslatable, so that each is
+ * logged once even across full recomputations. */
+static struct sset logged_lflows = SSET_INITIALIZER(&logged_lflows);
+
+/* Returns true the first time it is called for 'lf' (then log). */
+static bool
+lflow_should_log(const struct sbrec_logical_flow *lf)
+{
+    char s[UUID_LEN + 1];
+
+    snprintf(s, sizeof s, UUID_FMT, UUID_ARGS(&lf->header_.uuid));
+    if (sset_count(&logged_lflows) > 100000) {
+        sset_clear(&logged_lflows);
+    }
+    return sset_add(&logged_lflows, s) != NULL;
+}
+
 /* Frees a shash of name -> struct sset *. */
 static void
 free_sset_shash(struct shash *sh)
@@ -314,7 +331,7 @@ lflow_filter_invalid(const struct sbrec_logical_flow *lf,
         node = node->next;
         enum ofperr err = lflow_check_oflow(of);
         if (err) {
-            if (log && !bad) {
+            if (log && !bad && lflow_should_log(lf)) {
                 struct ds s = DS_EMPTY_INITIALIZER;
                 ovn_oflow_format(of, &s);
                 VLOG_WARN("logical flow "UUID_FMT" (%s table %"PRId64
@@ -381,7 +398,7 @@ lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
         shash_destroy(&scratch);
         ls->next_conj_id += n_conj;
         if (error) {
-            if (!e->failed) {
+            if (!e->failed && lflow_should_log(lf)) {
                 VLOG_WARN("logical flow "UUID_FMT" (%s table %"PRId64
                           " priority %"PRId64") not translated: %s",
                           UUID_ARGS(&lf->header_.uuid), lf->pipeline,
