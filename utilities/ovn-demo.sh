@@ -39,9 +39,16 @@ if [ -z "$builddir" ]; then
     [ -d "$demo_srcdir/_build" ] && builddir=$demo_srcdir/_build
 fi
 
+# Namespace prefix: "ovndemo-" for the default directory, else one unique
+# to the directory, so that demos in different directories can coexist.
+demo_nspfx=ovndemo-
+if [ "$demo_dir" != /tmp/ovn-demo ]; then
+    demo_nspfx=ovndemo$(echo "$demo_dir" | md5sum | cut -c1-6)-
+fi
+
 # demo_lib: loads the e2e harness on $demo_dir without its exit trap.
 demo_lib () {
-    E2E_DIR=$demo_dir E2E_PERSIST=1 E2E_NSPFX=ovndemo- \
+    E2E_DIR=$demo_dir E2E_PERSIST=1 E2E_NSPFX=$demo_nspfx \
         abs_top_srcdir=$demo_srcdir abs_top_builddir=$builddir
     export abs_top_srcdir abs_top_builddir
     # shellcheck source=../tests/e2e/lib.sh
