@@ -217,7 +217,7 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
             REGBIT_PORT_SEC_DROP" = 1; next;", hint);
     } else {
         int queue = smap_get_int(&nbsp->options, "qdisc_queue_id", 0);
-        if (queue > 0 && queue <= 0xf000 && !is_localnet) {
+        if (queue > 0 && queue <= 0xf000) {
             ds_put_format(&actions, "set_queue(%d); "REGBIT_PORT_SEC_DROP
                           " = check_in_port_sec(); next;", queue);
             ADD(o, dp, LS_IN_CHECK_PORT_SEC, 70, ds_cstr(&match),

@@ -410,6 +410,9 @@ nd_port_sync(struct northd *nd, struct nd_port *port,
         }
     } else {
         smap_clone(&options, &nbsp->options);
+        if (dp->vlan_passthru) {
+            smap_replace(&options, "vlan-passthru", "true");
+        }
     }
     sbrec_port_binding_set_options(sb, &options);
     smap_destroy(&options);

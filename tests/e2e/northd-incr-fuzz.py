@@ -11,112 +11,25 @@ Environment: OVN_NB_DB, OVN_SB_DB (unix: sockets).
 Prints the number of edits applied; exits 1 with a diff on mismatch.
 """
 
-import json
+import os
 import random
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from northd_sbview import atom, diff, run, select_all, snapshot  # noqa
 
 NBCTL, NORTHD_CTL = sys.argv[1], sys.argv[2]
 STEPS, SEED = int(sys.argv[3]), int(sys.argv[4])
 rng = random.Random(SEED)
 
-import os
 NB = os.environ["OVN_NB_DB"]
 SB = os.environ["OVN_SB_DB"]
-
-
-def run(*args, check=True):
-    """Runs a command, returns stdout."""
-    p = subprocess.run(args, capture_output=True, text=True)
-    if check and p.returncode:
-        raise RuntimeError("%s failed: %s" % (" ".join(args), p.stderr))
-    return p.stdout
 
 
 def nbctl(*args, check=True):
     """Runs ovn-nbctl with a transaction of ARGS."""
     return run(NBCTL, "--timeout=20", *args, check=check)
-
-
-def select_all(db, remote, tables):
-    """Returns {table: [row, ...]} for every row of 'tables'."""
-    ops = [db] + [{"op": "select", "table": t, "where": []} for t in tables]
-    out = run("ovsdb-client", "transact", remote, json.dumps(ops))
-    res = json.loads(out)
-    return {t: r["rows"] for t, r in zip(tables, res)}
-
-
-def atom(v):
-    """Converts an OVSDB JSON value to a hashable Python value."""
-    if isinstance(v, list):
-        if v[0] == "set":
-            return tuple(sorted(atom(x) for x in v[1]))
-        if v[0] == "map":
-            return tuple(sorted((atom(k), atom(x)) for k, x in v[1]))
-        if v[0] == "uuid":
-            return ("uuid", v[1])
-    return v
-
-
-def snapshot():
-    """Returns a UUID-free, comparable view of everything northd writes."""
-    sb = select_all("OVN_Southbound", SB,
-                    ["Datapath_Binding", "Port_Binding", "Multicast_Group",
-                     "Logical_Flow", "Address_Set", "Port_Group",
-                     "SB_Global", "Chassis"])
-    nb = select_all("OVN_Northbound", NB, ["Logical_Switch_Port"])
-    dpname = {}
-    for r in sb["Datapath_Binding"]:
-        ids = dict(atom(r["external_ids"]))
-        dpname[r["_uuid"][1]] = ids.get("name", "?")
-    pbname = {r["_uuid"][1]: r["logical_port"] for r in sb["Port_Binding"]}
-    chname = {r["_uuid"][1]: r["name"] for r in sb["Chassis"]}
-
-    def ref(v, names):
-        v = atom(v)
-        if v == ():
-            return None
-        if isinstance(v, tuple) and v and v[0] == "uuid":
-            return names.get(v[1], "?")
-        return tuple(sorted(names.get(x[1], "?") for x in v))
-
-    view = {}
-    view["dp"] = sorted((dpname[r["_uuid"][1]], r["tunnel_key"],
-                         atom(r["external_ids"]))
-                        for r in sb["Datapath_Binding"])
-    view["pb"] = sorted((r["logical_port"], ref(r["datapath"], dpname),
-                         r["tunnel_key"], r["type"], atom(r["mac"]),
-                         atom(r["options"]), atom(r["parent_port"]),
-                         atom(r["tag"]), atom(r["port_security"]),
-                         ref(r["requested_chassis"], chname))
-                        for r in sb["Port_Binding"])
-    view["mc"] = sorted((ref(r["datapath"], dpname), r["name"],
-                         r["tunnel_key"], ref(r["ports"], pbname))
-                        for r in sb["Multicast_Group"])
-    view["lflow"] = sorted((ref(r["logical_datapath"], dpname),
-                            r["pipeline"], r["table_id"], r["priority"],
-                            r["match"], r["actions"],
-                            dict(atom(r["external_ids"])).get("stage-name"))
-                           for r in sb["Logical_Flow"])
-    view["as"] = sorted((r["name"], atom(r["addresses"]))
-                        for r in sb["Address_Set"])
-    view["pg"] = sorted((r["name"], atom(r["ports"]))
-                        for r in sb["Port_Group"])
-    view["sbg"] = sorted(atom(r["options"]) for r in sb["SB_Global"])
-    view["lsp"] = sorted((r["name"], atom(r["tag"]),
-                          atom(r["dynamic_addresses"]))
-                         for r in nb["Logical_Switch_Port"])
-    return view
-
-
-def diff(a, b):
-    """Prints the differences between two snapshots."""
-    for k in a:
-        sa, sb_ = set(map(repr, a[k])), set(map(repr, b[k]))
-        for x in sorted(sa - sb_):
-            print("  incremental only %s: %s" % (k, x))
-        for x in sorted(sb_ - sa):
-            print("  recompute only   %s: %s" % (k, x))
 
 
 # ---- random edits ---------------------------------------------------------
@@ -360,10 +273,10 @@ def main():
             print("failed: %s: %s" % (" ".join(cmds), out.stderr.strip()))
         sync()
         reload_names()
-        inc = snapshot()
+        inc = snapshot(NB, SB)
         run("ovs-appctl", "-t", NORTHD_CTL, "inc-engine/recompute")
         sync()
-        full = snapshot()
+        full = snapshot(NB, SB)
         if inc != full:
             print("step %d (seed %d): incremental != recompute after: %s"
                   % (step, SEED, " ".join(cmds)))

@@ -1,0 +1,114 @@
+"""Comparable, UUID-free views of what ovn-northd writes (shared by the
+northd end-to-end tests)."""
+
+import json
+import subprocess
+
+
+def run(*args, check=True):
+    """Runs a command, returns stdout."""
+    p = subprocess.run(args, capture_output=True, text=True)
+    if check and p.returncode:
+        raise RuntimeError("%s failed: %s" % (" ".join(args), p.stderr))
+    return p.stdout
+
+
+def select_all(db, remote, tables):
+    """Returns {table: [row, ...]} for every row of 'tables'."""
+    ops = [db] + [{"op": "select", "table": t, "where": []} for t in tables]
+    out = run("ovsdb-client", "transact", remote, json.dumps(ops))
+    res = json.loads(out)
+    return {t: r["rows"] for t, r in zip(tables, res)}
+
+
+def atom(v):
+    """Converts an OVSDB JSON value to a hashable Python value."""
+    if isinstance(v, list):
+        if v[0] == "set":
+            return tuple(sorted(atom(x) for x in v[1]))
+        if v[0] == "map":
+            return tuple(sorted((atom(k), atom(x)) for k, x in v[1]))
+        if v[0] == "uuid":
+            return ("uuid", v[1])
+    return v
+
+
+def snapshot(NB, SB, dp_keys=True):
+    """Returns a UUID-free, comparable view of everything northd writes.
+    Logical flows on datapath groups are expanded to one per datapath.
+    With 'dp_keys' false, datapath and port tunnel keys and the northbound
+    UUIDs in Datapath_Binding external_ids are left out."""
+    sb = select_all("OVN_Southbound", SB,
+                    ["Datapath_Binding", "Port_Binding", "Multicast_Group",
+                     "Logical_Flow", "Address_Set", "Port_Group",
+                     "SB_Global", "Chassis", "Logical_DP_Group"])
+    nb = select_all("OVN_Northbound", NB, ["Logical_Switch_Port"])
+    dpname = {}
+    for r in sb["Datapath_Binding"]:
+        ids = dict(atom(r["external_ids"]))
+        dpname[r["_uuid"][1]] = ids.get("name", "?")
+    pbname = {r["_uuid"][1]: r["logical_port"] for r in sb["Port_Binding"]}
+    chname = {r["_uuid"][1]: r["name"] for r in sb["Chassis"]}
+
+    def ref(v, names):
+        v = atom(v)
+        if v == ():
+            return None
+        if isinstance(v, tuple) and v and v[0] == "uuid":
+            return names.get(v[1], "?")
+        return tuple(sorted(names.get(x[1], "?") for x in v))
+
+    view = {}
+    def dp_ids(r):
+        ids = dict(atom(r["external_ids"]))
+        if not dp_keys and "logical-switch" in ids:
+            ids["logical-switch"] = "*"
+        return tuple(sorted(ids.items()))
+
+    view["dp"] = sorted((dpname[r["_uuid"][1]],
+                         r["tunnel_key"] if dp_keys else None, dp_ids(r))
+                        for r in sb["Datapath_Binding"])
+    view["pb"] = sorted((r["logical_port"], ref(r["datapath"], dpname),
+                         r["tunnel_key"] if dp_keys else None, r["type"], atom(r["mac"]),
+                         atom(r["options"]), atom(r["parent_port"]),
+                         atom(r["tag"]), atom(r["port_security"]),
+                         ref(r["requested_chassis"], chname))
+                        for r in sb["Port_Binding"])
+    view["mc"] = sorted((ref(r["datapath"], dpname), r["name"],
+                         r["tunnel_key"], ref(r["ports"], pbname))
+                        for r in sb["Multicast_Group"])
+    groups = {r["_uuid"][1]: ref(r["datapaths"], dpname)
+              for r in sb["Logical_DP_Group"]}
+    lflows = []
+    for r in sb["Logical_Flow"]:
+        dps = [ref(r["logical_datapath"], dpname)]
+        g = atom(r["logical_dp_group"])
+        if g:
+            dps = groups.get(g[1], ())
+        for dp in dps:
+            lflows.append((dp, r["pipeline"], r["table_id"], r["priority"],
+                           r["match"], r["actions"],
+                           dict(atom(r["external_ids"])).get("stage-name")))
+    view["lflow"] = sorted(lflows)
+    view["as"] = sorted((r["name"], atom(r["addresses"]))
+                        for r in sb["Address_Set"])
+    view["pg"] = sorted((r["name"], atom(r["ports"]))
+                        for r in sb["Port_Group"])
+    view["sbg"] = sorted(atom(r["options"]) for r in sb["SB_Global"])
+    view["lsp"] = sorted((r["name"], atom(r["tag"]),
+                          atom(r["dynamic_addresses"]))
+                         for r in nb["Logical_Switch_Port"])
+    return view
+
+
+def diff(a, b, name_a="incremental", name_b="recompute"):
+    """Prints the differences between two snapshots."""
+    w = max(len(name_a), len(name_b))
+    for k in a:
+        sa, sb_ = set(map(repr, a[k])), set(map(repr, b[k]))
+        for x in sorted(sa - sb_):
+            print("  %-*s only %s: %s" % (w, name_a, k, x))
+        for x in sorted(sb_ - sa):
+            print("  %-*s only %s: %s" % (w, name_b, k, x))
+
+
