@@ -355,4 +355,6 @@ echo "Hypervisors: OVS_RUNDIR=$demo_dir/hv1 ovs-vsctl show   (hv2 likewise)"
 [ "$use_netns" = yes ] && \
     echo "VMs: ip netns exec $(netns_ns vm1) ping 11.0.0.2"
 echo "Logs: $demo_dir/*/*.log"
-echo "The demo keeps running. To stop it: $demo_self stop"
+stop_cmd="$demo_self stop"
+[ "$demo_dir" = /tmp/ovn-demo ] || stop_cmd="OVN_DEMO_DIR=$demo_dir $stop_cmd"
+echo "The demo keeps running. To stop it: $stop_cmd"
