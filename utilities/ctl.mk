@@ -16,3 +16,8 @@ utilities_ovn_nbctl_SOURCES = \
 	utilities/ovn-nbctl-misc.c
 utilities_ovn_nbctl_CPPFLAGS = $(CTL_CPPFLAGS)
 utilities_ovn_nbctl_LDADD = lib/libovn.a $(OVS_LIBS)
+
+bin_PROGRAMS += utilities/ovn-sbctl
+utilities_ovn_sbctl_SOURCES = utilities/ovn-sbctl.c
+utilities_ovn_sbctl_CPPFLAGS = $(CTL_CPPFLAGS)
+utilities_ovn_sbctl_LDADD = lib/libovn.a $(OVS_LIBS)

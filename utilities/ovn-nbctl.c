@@ -78,6 +78,8 @@ static struct ovsdb_idl_txn *the_idl_txn;
 
 static void nbctl_cmd_init(void);
 static void parse_options(int argc, char *argv[], struct shash *local);
+static void run_prerequisites(struct ctl_command *, size_t n,
+                              struct ovsdb_idl *);
 static bool do_nbctl(const char *args, struct ctl_command *, size_t n,
                      struct ovsdb_idl *);
 OVS_NO_RETURN static void nbctl_exit(int status);
@@ -140,6 +142,8 @@ main(int argc, char *argv[])
     ovsdb_idl_set_shuffle_remotes(the_idl, shuffle_remotes);
     ovsdb_idl_set_remote(the_idl, db, false);
     ovsdb_idl_set_leader_only(the_idl, leader_only);
+
+    run_prerequisites(commands, n_commands, the_idl);
 
     unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
     for (;;) {
@@ -426,6 +430,29 @@ print_wait_times(const struct nbrec_nb_global *nb, int64_t next_cfg,
     if (wait_type == NBCTL_WAIT_HV) {
         printf("\tovn-controller(s) completion:\t\t%lldms\n",
                (long long int) nb->hv_cfg_timestamp - start);
+    }
+}
+
+/* Lets each command check its arguments and declare what it reads before
+ * the database contents arrive. */
+static void
+run_prerequisites(struct ctl_command *commands, size_t n_commands,
+                  struct ovsdb_idl *idl)
+{
+    for (struct ctl_command *c = commands; c < &commands[n_commands]; c++) {
+        if (c->syntax->prerequisites) {
+            struct ctl_context ctx;
+
+            ds_init(&c->output);
+            c->table = NULL;
+
+            ctl_context_init(&ctx, c, idl, NULL, NULL, NULL);
+            (c->syntax->prerequisites)(&ctx);
+            if (ctx.error) {
+                ctl_fatal("%s", ctx.error);
+            }
+            ctl_context_done(&ctx, c);
+        }
     }
 }
 
