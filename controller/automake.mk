@@ -41,3 +41,28 @@ EXTRA_DIST += \
 # the generated southbound IDL header first.
 $(controller_libcontroller_a_OBJECTS) $(controller_ovn_controller_OBJECTS): \
 	lib/ovn-sb-idl.h
+
+# Unit tests.
+if HAVE_CMOCKA
+check_PROGRAMS += \
+	tests/unit/test-controller-config \
+	tests/unit/test-controller-ct-zones \
+	tests/unit/test-controller-flow-table
+CONTROLLER_TEST_LIBS = controller/libcontroller.a lib/libovnlflow.a \
+	lib/libovn.a $(OVS_LIBS) $(CMOCKA_LIBS)
+tests_unit_test_controller_config_SOURCES = \
+	tests/unit/test-controller-config.c
+tests_unit_test_controller_config_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_controller_config_LDADD = $(CONTROLLER_TEST_LIBS)
+tests_unit_test_controller_ct_zones_SOURCES = \
+	tests/unit/test-controller-ct-zones.c
+tests_unit_test_controller_ct_zones_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_controller_ct_zones_LDADD = $(CONTROLLER_TEST_LIBS)
+tests_unit_test_controller_flow_table_SOURCES = \
+	tests/unit/test-controller-flow-table.c
+tests_unit_test_controller_flow_table_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_controller_flow_table_LDADD = $(CONTROLLER_TEST_LIBS)
+$(tests_unit_test_controller_config_OBJECTS) \
+$(tests_unit_test_controller_ct_zones_OBJECTS) \
+$(tests_unit_test_controller_flow_table_OBJECTS): lib/ovn-sb-idl.h
+endif

@@ -102,9 +102,10 @@ ct_zones_run(struct ct_zones *z, struct ovsdb_idl_txn *ovs_txn,
         }
     }
 
-    /* Allocate new zones, lowest free first. */
-    const char *name;
-    SSET_FOR_EACH (name, &names) {
+    /* Allocate new zones, lowest free first, in name order. */
+    const char **sorted = sset_sort(&names);
+    for (size_t i = 0; i < sset_count(&names); i++) {
+        const char *name = sorted[i];
         if (simap_contains(&z->zones, name)) {
             continue;
         }
@@ -117,6 +118,7 @@ ct_zones_run(struct ct_zones *z, struct ovsdb_idl_txn *ovs_txn,
         bitmap_set1(used, zone);
         simap_put(&z->zones, name, zone);
     }
+    free(sorted);
 
     /* Persist. */
     SIMAP_FOR_EACH (zn, &z->zones) {

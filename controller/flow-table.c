@@ -172,8 +172,13 @@ ctl_flow_to_string(const struct ctl_flow *f)
     if (f->cookie) {
         ds_put_format(&s, "cookie=%#"PRIx64", ", f->cookie);
     }
-    minimatch_format(&f->match, NULL, NULL, &s, OFP_DEFAULT_PRIORITY);
-    ds_put_cstr(&s, " actions=");
+    struct ds m = DS_EMPTY_INITIALIZER;
+    minimatch_format(&f->match, NULL, NULL, &m, OFP_DEFAULT_PRIORITY);
+    if (m.length) {
+        ds_put_format(&s, "%s ", ds_cstr(&m));
+    }
+    ds_destroy(&m);
+    ds_put_cstr(&s, "actions=");
     if (f->ofpacts_len) {
         ofpacts_format(f->ofpacts, f->ofpacts_len, &fp);
     } else {
