@@ -22,3 +22,25 @@ northd_libnorthd_a_CPPFLAGS = $(AM_CPPFLAGS)
 bin_PROGRAMS += northd/ovn-northd
 northd_ovn_northd_SOURCES = northd/ovn-northd.c
 northd_ovn_northd_LDADD = northd/libnorthd.a lib/libovn.a $(OVS_LIBS)
+
+# Unit tests.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-northd-addr
+tests_unit_test_northd_addr_SOURCES = tests/unit/test-northd-addr.c
+tests_unit_test_northd_addr_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_northd_addr_LDADD = lib/libovn.a $(OVS_LIBS) $(CMOCKA_LIBS)
+check_PROGRAMS += tests/unit/test-northd-lflow
+tests_unit_test_northd_lflow_SOURCES = tests/unit/test-northd-lflow.c
+tests_unit_test_northd_lflow_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_northd_lflow_LDADD = northd/libnorthd.a lib/libovnlflow.a \
+	lib/libovn.a $(OVS_LIBS) $(CMOCKA_LIBS)
+endif
+
+# End-to-end tests (tests/e2e/northd-*): helpers they need.
+EXTRA_DIST += \
+	tests/e2e/northd-diff-debian.py \
+	tests/e2e/northd-diff-debian.sh \
+	tests/e2e/northd-incr-fuzz.py \
+	tests/e2e/northd-incr-fuzz.sh \
+	tests/e2e/northd-interop-l2.sh \
+	tests/e2e/northd_sbview.py
