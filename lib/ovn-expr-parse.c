@@ -22,6 +22,7 @@ struct parse_ctx {
     struct ovn_lexer *lexer;          /* Token source. */
     const struct shash *addr_sets;    /* Address sets, or NULL. */
     const struct shash *port_groups;  /* Port groups, or NULL. */
+    uint32_t dp_key;                  /* Datapath for port groups, or 0. */
     int depth;                        /* Current nesting depth. */
 };
 
@@ -168,7 +169,15 @@ add_port_group(struct parse_ctx *ctx, const char *name,
     if (!ctx->port_groups) {
         return true;
     }
-    set = shash_find_data(ctx->port_groups, name);
+    set = NULL;
+    if (ctx->dp_key) {
+        char *dp_name = xasprintf("%"PRIu32"_%s", ctx->dp_key, name);
+        set = shash_find_data(ctx->port_groups, dp_name);
+        free(dp_name);
+    }
+    if (!set) {
+        set = shash_find_data(ctx->port_groups, name);
+    }
     if (!set) {
         ovn_lexer_error(ctx->lexer, "unknown port group `%s'", name);
         return false;
@@ -429,6 +438,7 @@ expand_predicate(struct parse_ctx *ctx, const struct ovn_symbol *sym)
         .lexer = &lexer,
         .addr_sets = NULL,
         .port_groups = NULL,
+        .dp_key = 0,
         .depth = ctx->depth + 1,
     };
     struct ovn_expr *e;
@@ -762,12 +772,13 @@ check_nominal(const struct ovn_expr *e)
  * first.  Returns NULL on error, leaving the error in the lexer. */
 struct ovn_expr *
 ovn_expr_parse_lexer(struct ovn_lexer *lexer, const struct shash *addr_sets,
-                     const struct shash *port_groups)
+                     const struct shash *port_groups, uint32_t dp_key)
 {
     struct parse_ctx ctx = {
         .lexer = lexer,
         .addr_sets = addr_sets,
         .port_groups = port_groups,
+        .dp_key = dp_key,
         .depth = 0,
     };
     struct ovn_expr *e = parse_or_and(&ctx);
@@ -790,13 +801,23 @@ char *
 ovn_expr_parse(const char *s, const struct shash *addr_sets,
                const struct shash *port_groups, struct ovn_expr **exprp)
 {
+    return ovn_expr_parse_dp(s, addr_sets, port_groups, 0, exprp);
+}
+
+/* Like ovn_expr_parse(), resolving port groups for datapath 'dp_key' (see
+ * ovn-expr.h). */
+char *
+ovn_expr_parse_dp(const char *s, const struct shash *addr_sets,
+                  const struct shash *port_groups, uint32_t dp_key,
+                  struct ovn_expr **exprp)
+{
     struct ovn_lexer lexer;
     struct ovn_expr *e;
     char *error;
 
     ovn_lexer_init(&lexer, s);
     ovn_lexer_get(&lexer);
-    e = ovn_expr_parse_lexer(&lexer, addr_sets, port_groups);
+    e = ovn_expr_parse_lexer(&lexer, addr_sets, port_groups, dp_key);
     if (e && !ovn_lexer_force_end(&lexer)) {
         ovn_expr_destroy(e);
         e = NULL;

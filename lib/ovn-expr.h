@@ -112,13 +112,20 @@ char *ovn_expr_to_string(const struct ovn_expr *);
 
 /* Parsing.  'addr_sets' maps names to struct sset * of address strings,
  * 'port_groups' maps names to struct sset * of port names; either may be
- * NULL, in which case every reference to it is an empty set. */
+ * NULL, in which case every reference to it is an empty set.  With a
+ * nonzero 'dp_key', "@name" first looks up "<dp_key>_name" (the names
+ * ovn-northd gives southbound Port_Group rows, one per datapath), then
+ * "name". */
 char *ovn_expr_parse(const char *, const struct shash *addr_sets,
                      const struct shash *port_groups,
                      struct ovn_expr **exprp);
+char *ovn_expr_parse_dp(const char *, const struct shash *addr_sets,
+                        const struct shash *port_groups, uint32_t dp_key,
+                        struct ovn_expr **exprp);
 struct ovn_expr *ovn_expr_parse_lexer(struct ovn_lexer *,
                                       const struct shash *addr_sets,
-                                      const struct shash *port_groups);
+                                      const struct shash *port_groups,
+                                      uint32_t dp_key);
 
 /* Transformations (each consumes its argument). */
 struct ovn_expr *ovn_expr_annotate(struct ovn_expr *, char **errorp);

@@ -68,13 +68,14 @@ ovn_oflow_format(const struct ovn_oflow *f, struct ds *s)
  * 'match_s'; on success stores the normal form in '*exprp'. */
 static char *
 compile_match(const struct ovn_lflow_env *env, const char *match_s,
-              size_t max, struct ovn_expr **exprp)
+              uint32_t dp_key, size_t max, struct ovn_expr **exprp)
 {
     struct ovn_expr *e;
     char *error;
 
     *exprp = NULL;
-    error = ovn_expr_parse(match_s, env->addr_sets, env->port_groups, &e);
+    error = ovn_expr_parse_dp(match_s, env->addr_sets, env->port_groups,
+                              dp_key, &e);
     if (error) {
         return error;
     }
@@ -142,11 +143,11 @@ ovn_lflow_compile(const struct ovn_lflow_env *env, bool ingress,
     /* Match, with the actions' prerequisites. */
     if (prereqs) {
         char *full = xasprintf("(%s) && (%s)", match_s, prereqs);
-        error = compile_match(env, full, max, &e);
+        error = compile_match(env, full, dp_key, max, &e);
         free(full);
         free(prereqs);
     } else {
-        error = compile_match(env, match_s, max, &e);
+        error = compile_match(env, match_s, dp_key, max, &e);
     }
     if (error) {
         ofpbuf_uninit(&ofpacts);

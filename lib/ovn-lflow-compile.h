@@ -50,7 +50,10 @@ struct ovn_lflow_env {
                                        * "00:11:22:33:44:55", "fe80::1"...).
                                        * May be NULL. */
     const struct shash *port_groups;  /* Name -> struct sset * of logical
-                                       * port names.  May be NULL. */
+                                       * port names.  May be NULL.  "@pg"
+                                       * in a flow of datapath K looks up
+                                       * "K_pg" first (southbound
+                                       * Port_Group naming), then "pg". */
     bool is_switch;                   /* Datapath is a logical switch. */
 
     /* Bound on flows per logical flow; 0 means OVN_LFLOW_MAX_FLOWS. */

@@ -165,7 +165,8 @@ symtab_init(void)
     add_string("inport", OVN_MFF_LOG_INPORT);
     add_string("outport", OVN_MFF_LOG_OUTPORT);
 
-    /* Logical flags. */
+    /* Logical flags (a second name for their register). */
+    add_field("flags", OVN_MFF_LOG_FLAGS, NULL, false);
     add_subfield("flags.loopback", "reg10", OVN_MLF_ALLOW_LOOPBACK_BIT,
                  OVN_MLF_ALLOW_LOOPBACK_BIT, NULL);
     add_subfield("flags.force_snat_for_dnat", "reg10",
