@@ -30,10 +30,10 @@ for hv in hv1 hv2 hv3; do
     hv_start_controller "$hv" "$flavour"
 done
 check nbctl --wait=hv --timeout=30 sync
-for lp in lp1 lp2 lp3; do
-    wait_eval '[ "$(nbctl get logical_switch_port $lp up)" = true ]' \
-        || fail "$lp never came up"
-done
+wait_lsp_up lp1 lp2 lp3
+wait_ovn_installed hv1 vif1
+wait_ovn_installed hv2 vif2
+wait_ovn_installed hv3 vif3
 
 dp_key=$(sbctl --bare --columns=tunnel_key find datapath_binding \
          external_ids:name=sw0)

@@ -39,10 +39,9 @@ netns_vm_add hv2 vm2 sw1-port1 50:54:00:00:00:03 11.0.0.2/24 11.0.0.1
 hv_start_controller hv1 "$flavour"
 hv_start_controller hv2 "$flavour"
 check nbctl --wait=hv --timeout=30 sync
-for lp in sw0-port1 sw1-port1; do
-    wait_eval '[ "$(nbctl get logical_switch_port $lp up)" = true ]' \
-        || fail "$lp never came up"
-done
+wait_lsp_up sw0-port1 sw1-port1
+wait_ovn_installed hv1 vm1
+wait_ovn_installed hv2 vm2
 
 underlay_capture_start hv1
 out=$(vm_ping vm1 11.0.0.2 3) || fail "ping vm1 -> vm2 failed:

@@ -34,6 +34,7 @@
 #              have_ours PROGRAM   our_bin PROGRAM   e2e_teardown_dir DIR
 #              e2e_free_port   e2e_daemon PIDFILE CMD...   e2e_stop_daemon
 #   central:   central_start [ours|debian|none|auto]   nbctl  sbctl  ovn_trace
+#              wait_lsp_up LSP...
 #              central_appctl ovsdb-nb|ovsdb-sb|ovn-northd ARGS...
 #              central_start_northd [FLAVOUR]   central_stop_northd
 #   dummy HVs: hv_add NAME IP   hv_start_controller NAME [ours|debian]
@@ -41,6 +42,7 @@
 #              vif_add HV PORT IFACEID [OFPORT]   inject HV PORT HEX
 #              expect_packets HV PORT [HEX...]   expect_none HV PORT...
 #              expect_none_all   hv_stop_controller NAME
+#              wait_ovn_installed HV PORT...
 #              vif_pcap HV PORT   underlay_pcap HV [rx|tx]
 #              pcap_take FILE   pcap_expect FILE [HEX...]   pcap_none FILE
 #   netns:     netns_require   netns_hv_add NAME IP
@@ -426,6 +428,16 @@ ovn_trace () {
     "$E2E_TRACE" --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB" "$@"
 }
 
+# wait_lsp_up LSP...: waits until each logical switch port's NB "up" column
+# is true (the controller bound it and northd noticed); fails otherwise.
+wait_lsp_up () {
+    local lsp
+    for lsp in "$@"; do
+        wait_eval "[ \"\$(nbctl get logical_switch_port '$lsp' up)\" = true ]" \
+            || fail "logical switch port $lsp never came up"
+    done
+}
+
 # ---------------------------------------------------------------------------
 # Hypervisors.  $E2E_DIR/hvs lists "NAME IP MAC KIND" (KIND dummy|netns).
 
@@ -568,6 +580,18 @@ hv_start_controller () {
         --no-chdir --pidfile="$d/ovn-controller.pid" \
         --log-file="$d/ovn-controller.log" -vconsole:off "unix:$d/db.sock"
     e2e_log "hv $n: started $bin"
+}
+
+# wait_ovn_installed HV PORT...: waits until HV's controller has marked
+# each interface external_ids:ovn-installed=true; fails otherwise.
+wait_ovn_installed () {
+    local hv=$1 p
+    shift
+    for p in "$@"; do
+        wait_eval "[ \"\$(hv_vsctl '$hv' get interface '$p' \
+                   external_ids:ovn-installed 2>/dev/null)\" = '\"true\"' ]" \
+            || fail "$hv: interface $p never marked ovn-installed"
+    done
 }
 
 # hv_stop_controller NAME: stops NAME's ovn-controller.

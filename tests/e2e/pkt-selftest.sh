@@ -22,11 +22,12 @@ frames=(
     "$(pkt nd-na $E $I6 nd.target=fe80::1)"
     "$(pkt nd-rs eth.src=50:54:00:00:00:01 ip6.src=fe80::1)"
     "$(pkt icmp4 $E $I4 vlan=42)"
+    "$(pkt dhcp4 eth.src=50:54:00:00:00:01 dhcp.type=3 dhcp.xid=0xabcdef01 dhcp.reqip=192.168.0.2 dhcp.server=192.168.0.1)"
 )
 check pkt write-pcap "$E2E_DIR/f.pcap" "${frames[@]}"
 assert_eq "$(printf '%s\n' "${frames[@]}")" "$(pkt pcap "$E2E_DIR/f.pcap")" \
     "pcap round trip"
-assert_eq 3 "$(pkt pcap "$E2E_DIR/f.pcap" skip=9 | wc -l)" "pcap skip=9"
+assert_eq 4 "$(pkt pcap "$E2E_DIR/f.pcap" skip=9 | wc -l)" "pcap skip=9"
 
 out=$(tcpdump -nn -vvv -e -r "$E2E_DIR/f.pcap" 2>/dev/null)
 echo "$out" | grep -qiE 'incorrect|bad (udp |tcp |icmp6? )?cksum|wrong' \
@@ -49,6 +50,11 @@ expect_line "> ff02::1:ff00:2: [icmp6 sum ok] ICMP6, neighbor solicitation, leng
 expect_line "[icmp6 sum ok] ICMP6, neighbor advertisement, length 32, tgt is fe80::1, Flags [solicited, override]"
 expect_line "> ff02::2: [icmp6 sum ok] ICMP6, router solicitation"
 expect_line "vlan 42, p 0, ethertype IPv4"
+expect_line "0.0.0.0.68 > 255.255.255.255.67: [udp sum ok] BOOTP/DHCP, Request from 50:54:00:00:00:01"
+expect_line "xid 0xabcdef01, Flags [Broadcast]"
+expect_line "DHCP-Message (53), length 1: Request"
+expect_line "Requested-IP (50), length 4: 192.168.0.2"
+expect_line "Server-ID (54), length 4: 192.168.0.1"
 assert_eq 2 "$(echo "$out" | grep -c '(correct)')" "TCP checksums tcpdump calls correct"
 
 # Geneve: build, decode, and have tcpdump agree on the outer UDP checksum.

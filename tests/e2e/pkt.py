@@ -22,6 +22,10 @@ Building (prints one hex string; fields are key=value, unset ones default):
                  [nd.tll=eth.src] [nd.flags=0x60] (router=0x80,
                  solicited=0x40, override=0x20)
   pkt.py nd-rs   eth.src= ip6.src= [nd.sll=eth.src]
+  pkt.py dhcp4   eth.src= [dhcp.type=1] (1 discover, 3 request, 7 release)
+                 [dhcp.xid=0x1234] [dhcp.ciaddr=0.0.0.0] [dhcp.reqip=]
+                 [dhcp.server=] [dhcp.params=1,3,6,51,54]; from 0.0.0.0:68
+                 to 255.255.255.255:67 unless eth.dst/ip4.* are given
   pkt.py geneve  eth.src= eth.dst= ip4.src= ip4.dst= vni= [udp.src=]
                  [ingress=KEY egress=KEY] (OVN option 0x0102/0x80)
                  inner=HEX
@@ -234,6 +238,30 @@ def build(kind, f):
         f.setdefault('eth.dst', '33:33:00:00:00:02')
         return nd_frame(f, 133, b'\0' * 4 + nd_opt(1, f.get('nd.sll',
                                                             f['eth.src'])))
+    if kind == 'dhcp4':
+        f.setdefault('eth.dst', 'ff:ff:ff:ff:ff:ff')
+        f.setdefault('ip4.src', '0.0.0.0')
+        f.setdefault('ip4.dst', '255.255.255.255')
+        f.setdefault('udp.src', '68')
+        f.setdefault('udp.dst', '67')
+        opts = struct.pack('!BBB', 53, 1, num(f.get('dhcp.type', '1')))
+        if 'dhcp.reqip' in f:
+            opts += struct.pack('!BB', 50, 4) + ip4(f['dhcp.reqip'])
+        if 'dhcp.server' in f:
+            opts += struct.pack('!BB', 54, 4) + ip4(f['dhcp.server'])
+        params = [num(x) for x in
+                  f.get('dhcp.params', '1,3,6,51,54').split(',') if x]
+        if params:
+            opts += struct.pack('!BB', 55, len(params)) + bytes(params)
+        opts += b'\xff'
+        bootp = struct.pack('!BBBBIHH4s4s4s4s16s64s128sI',
+                            1, 1, 6, 0, num(f.get('dhcp.xid', '0x1234')),
+                            0, 0x8000, ip4(f.get('dhcp.ciaddr', '0.0.0.0')),
+                            b'\0' * 4, b'\0' * 4, b'\0' * 4,
+                            mac(f['eth.src']) + b'\0' * 10, b'', b'',
+                            0x63825363) + opts
+        f['payload'] = bootp.hex()
+        return eth(f, 0x0800, ipv4(f, 17, udp_seg(f, l4_csum4, 17)))
     if kind == 'geneve':
         inner = bytes.fromhex(f['inner'])
         opts = b''
