@@ -678,12 +678,13 @@ lookup_row(struct ctl_context *ctx, const struct ovsdb_idl_table_class *class,
     struct uuid uuid;
 
     *rowp = NULL;
-    if (uuid_from_string(&uuid, id)) {
+    bool is_uuid = uuid_from_string(&uuid, id);
+    if (is_uuid) {
         *rowp = ovsdb_idl_get_row_for_uuid(ctx->idl, class, &uuid);
-        if (!*rowp && must_exist) {
-            return xasprintf("%s: %s UUID not found", id, what);
+        if (*rowp) {
+            return NULL;
         }
-        return NULL;
+        /* A name may look like a UUID: fall back to a name lookup. */
     }
 
     const struct ovsdb_idl_row *row;
@@ -700,7 +701,8 @@ lookup_row(struct ctl_context *ctx, const struct ovsdb_idl_table_class *class,
         }
     }
     if (!*rowp && must_exist) {
-        return xasprintf("%s: %s name not found", id, what);
+        return xasprintf("%s: %s %s not found", id, what,
+                         is_uuid ? "UUID" : "name");
     }
     return NULL;
 }
