@@ -1063,6 +1063,9 @@ parse_result_action(struct action_context *ctx, struct ovn_actions *acts,
             goto exit;
         }
         ok = true;
+    } else if (!strcmp(fname, "ct_snat_to_vip")) {
+        ovn_lexer_error(lexer, "ct_snat_to_vip does not produce a value; "
+                        "write \"ct_snat_to_vip;\"");
     } else {
         ovn_lexer_syntax_error(lexer, "unknown function %s", fname);
     }

@@ -407,4 +407,7 @@ static const struct err_case err_cases[] = {
       "col 9: syntax error at `--': expecting `=' or `<->'." },
     { 0, 0, "reg0--;",
       "col 5: syntax error at `--': expecting `=' or `<->'." },
+    { 0, 0, "reg0[0] = ct_snat_to_vip;",
+      "col 11: ct_snat_to_vip does not produce a value; write \"ct_snat_to_vip"
+        ";\"" },
 };
