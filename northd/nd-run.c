@@ -191,15 +191,17 @@ northd_run_status(struct northd *nd)
         return;
     }
 
-    /* nb_cfg: NB -> SB; the SB value, once committed, comes back as
-     * NB sb_cfg. */
-    if (sbg->nb_cfg != nbg->nb_cfg) {
-        sbrec_sb_global_set_nb_cfg(sbg, nbg->nb_cfg);
-        nbrec_nb_global_set_nb_cfg_timestamp(nbg, time_wall_msec());
-    }
+    /* The SB_Global nb_cfg that a previous run committed comes back as NB
+     * sb_cfg (this must run before anything is written to SB_Global in
+     * the current transaction); then nb_cfg goes from NB to SB, in the
+     * same transaction as the changes it covers. */
     if (nbg->sb_cfg != sbg->nb_cfg) {
         nbrec_nb_global_set_sb_cfg(nbg, sbg->nb_cfg);
         nbrec_nb_global_set_sb_cfg_timestamp(nbg, time_wall_msec());
+    }
+    if (sbg->nb_cfg != nbg->nb_cfg) {
+        sbrec_sb_global_set_nb_cfg(sbg, nbg->nb_cfg);
+        nbrec_nb_global_set_nb_cfg_timestamp(nbg, time_wall_msec());
     }
 
     /* hv_cfg: the minimum that every chassis has caught up with. */

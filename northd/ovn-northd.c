@@ -39,7 +39,9 @@ struct nd_daemon {
     struct ovsdb_idl_loop nb;   /* Northbound connection. */
     struct ovsdb_idl_loop sb;   /* Southbound connection. */
     struct northd nd;           /* The model. */
-    long long int last_run_msec;        /* Duration of the last run. */
+    long long int last_run_usec;        /* Duration of the last run. */
+    bool last_run_full;         /* Was the last run a full recompute? */
+    long long int max_run_usec; /* Longest run since "clear-stats". */
 };
 
 static char *nb_remote;
@@ -239,7 +241,9 @@ cmd_show_stats(struct unixctl_conn *conn, int argc OVS_UNUSED,
                   "- inserted: %13"PRIuSIZE"\n- deleted: %14"PRIuSIZE"\n",
                   nd_lflow_table_count(&d->nd.lflows),
                   d->nd.lflows.n_inserted, d->nd.lflows.n_deleted);
-    ds_put_format(&s, "Last run: %lld ms\n", d->last_run_msec);
+    ds_put_format(&s, "Last run: %lld us (%s)\n", d->last_run_usec,
+                  d->last_run_full ? "recompute" : "incremental");
+    ds_put_format(&s, "Longest run: %lld us\n", d->max_run_usec);
     unixctl_command_reply(conn, ds_cstr(&s));
     ds_destroy(&s);
 }
@@ -251,6 +255,7 @@ cmd_clear_stats(struct unixctl_conn *conn, int argc OVS_UNUSED,
     struct nd_daemon *d = d_;
     d->nd.n_full = d->nd.n_incr = 0;
     d->nd.lflows.n_inserted = d->nd.lflows.n_deleted = 0;
+    d->max_run_usec = 0;
     unixctl_command_reply(conn, NULL);
 }
 
@@ -380,19 +385,24 @@ main(int argc, char *argv[])
         }
 
         if (active && nb_txn && sb_txn && nbc && sbc) {
-            long long int start = time_msec();
+            long long int start = time_usec();
+            unsigned long long n_full = d.nd.n_full;
             d.nd.nb_txn = nb_txn;
             d.nd.sb_txn = sb_txn;
             d.nd.lflows.txn = sb_txn;
+            /* Status first: it reads SB_Global as committed, before this
+             * run writes to it. */
+            northd_run_status(&d.nd);
             if (d.force_full || !northd_run_incremental(&d.nd)) {
                 northd_run_full(&d.nd);
                 d.force_full = false;
             }
-            northd_run_status(&d.nd);
             d.nd.nb_txn = d.nd.sb_txn = d.nd.lflows.txn = NULL;
             ovsdb_idl_track_clear(d.nb.idl);
             ovsdb_idl_track_clear(d.sb.idl);
-            d.last_run_msec = time_msec() - start;
+            d.last_run_usec = time_usec() - start;
+            d.last_run_full = d.nd.n_full != n_full;
+            d.max_run_usec = MAX(d.max_run_usec, d.last_run_usec);
         } else if (!active) {
             /* Standby: the model is rebuilt on becoming active. */
             ovsdb_idl_track_clear(d.nb.idl);
