@@ -6,6 +6,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/ovn-actions-private.h"
@@ -531,10 +532,36 @@ parse_ct_nat(struct action_context *ctx, struct ovn_actions *acts,
                 return false;
             }
             ovn_lexer_get(lexer);
-        } else if (!ovn_lexer_force_int(lexer, &lo)) {
-            return false;
+        } else if (lexer->token.type == OVN_LEX_T_INTEGER
+                   && lexer->token.format == OVN_LEX_F_DECIMAL
+                   && !lexer->token.value.u64.hi
+                   && lexer->token.value.u64.lo <= 65535) {
+            /* "LO-HI" as ovn-northd writes it.  The lexer has no token for
+             * a lone '-', so read the upper bound directly from the input
+             * that follows the integer. */
+            lo = hi = lexer->token.value.u64.lo;
+            const char *q = lexer->p;
+            while (*q == ' ') {
+                q++;
+            }
+            if (*q == '-' && q[1] != '-' && q[1] != '>') {
+                char *end;
+                q++;
+                while (*q == ' ') {
+                    q++;
+                }
+                long int x = strtol(q, &end, 10);
+                if (end == q || x < 0 || x > 65535) {
+                    ovn_lexer_error(lexer, "%s: bad port range", name);
+                    return false;
+                }
+                hi = x;
+                lexer->p = end;
+            }
+            ovn_lexer_get(lexer);
         } else {
-            hi = lo;
+            ovn_lexer_syntax_error(lexer, "expecting port or port range");
+            return false;
         }
         if (lo <= 0 || hi > 65535 || lo > hi) {
             ovn_lexer_error(lexer, "%s: invalid port range %d-%d", name,

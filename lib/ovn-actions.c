@@ -207,7 +207,7 @@ format_nat(const char *name, const struct ovn_action *act, struct ds *s)
         ds_put_char(s, '(');
         format_addr(&ip, s);
         if (act->addrs[0].port_max) {
-            ds_put_format(s, ", \"%"PRIu16"-%"PRIu16"\"",
+            ds_put_format(s, ", %"PRIu16"-%"PRIu16,
                           act->addrs[0].port, act->addrs[0].port_max);
         } else if (act->addrs[0].port) {
             ds_put_format(s, ", %"PRIu16, act->addrs[0].port);

@@ -410,4 +410,12 @@ static const struct err_case err_cases[] = {
     { 0, 0, "reg0[0] = ct_snat_to_vip;",
       "col 11: ct_snat_to_vip does not produce a value; write \"ct_snat_to_vip"
         ";\"" },
+    { 0, 0, "ct_snat(1.1.1.1, 5-);",
+      "col 18: ct_snat: bad port range" },
+    { 0, 0, "ct_snat(1.1.1.1, 5-70000);",
+      "col 18: ct_snat: bad port range" },
+    { 0, 0, "ct_snat(1.1.1.1, 7-5);",
+      "col 21: ct_snat: invalid port range 7-5" },
+    { 0, 0, "ct_snat(1.1.1.1, 0x5);",
+      "col 18: syntax error at `0x5': expecting port or port range." },
 };

@@ -10,8 +10,7 @@
  * canonical text that is a fixed point and encodes identically, and encode
  * to OpenFlow actions that survive a round trip through OpenFlow 1.5.
  *
- * Not yet here (the lexer does not accept them yet, see
- * /work/notes/lflow-api.md): NAT port ranges "ct_snat(IP,1000-2000)" and
+ * Not yet here (the symbol table lacks it, see /work/notes/lflow-api.md):
  * the whole-register "flags = 0" of lr_out_egr_loop.
  */
 #include <config.h>
@@ -81,6 +80,8 @@ static const struct northd_case cases[] = {
     { EGRESS|ROUTER, 3,
       "ct_snat_in_czone(172.16.0.100);" },
     { EGRESS|ROUTER, 3,
+      "ct_snat_in_czone(172.16.0.130,1000-2000);" },
+    { EGRESS|ROUTER, 3,
       "eth.src = 00:00:00:00:aa:01; ct_snat_in_czone(172.16.0.110);" },
     { EGRESS|ROUTER, 3,
       "eth.src = 00:00:00:00:aa:01; reg9[4] = 0; ct_snat(172.16.0.110);" },
@@ -88,6 +89,8 @@ static const struct northd_case cases[] = {
       "next;" },
     { EGRESS|ROUTER, 3,
       "reg9[4] = 0; ct_snat(172.16.0.100);" },
+    { EGRESS|ROUTER, 3,
+      "reg9[4] = 0; ct_snat(172.16.0.130,1000-2000);" },
     { EGRESS, 3,
       "next;" },
     { EGRESS, 3,
@@ -685,6 +688,8 @@ static const struct northd_case cases[] = {
       "ct_commit_nat;" },
     { ROUTER, 7,
       "ct_dnat_in_czone(10.0.0.11);" },
+    { ROUTER, 7,
+      "ct_dnat_in_czone(10.0.0.12,1000-2000);" },
     { ROUTER, 7,
       "ct_dnat_in_czone(20.0.0.14);" },
     { ROUTER, 7,

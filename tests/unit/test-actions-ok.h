@@ -671,7 +671,7 @@ static const struct ok_case ok_cases[] = {
         "et_id=1,weight:100,actions=ct(nat(dst=fd00::3),commit,table=9,zone=NX"
         "M_NX_REG13[0..15],exec(set_field:0x2/0x2->ct_mark))" },
     { 0, 0, "ct_snat(10.0.0.1, \"1000-2000\");",
-      NULL,
+      "ct_snat(10.0.0.1, 1000-2000);",
       "ct(commit,table=9,zone=NXM_NX_REG13[0..15],nat(src=10.0.0.1:1000-2000))"
         ,
       NULL, NULL },
@@ -938,4 +938,18 @@ static const struct ok_case ok_cases[] = {
         "02.00.00.00.00.00.00.ff.ff.00.10.00.00.23.20.00.0e.ff.f8.25.00.00.00)"
         ,
       "(ip4)", NULL },
+    { EGRESS|ROUTER, 3, "ct_snat_in_czone(172.16.0.130,1000-2000);",
+      "ct_snat_in_czone(172.16.0.130, 1000-2000);",
+      "ct(commit,table=46,zone=NXM_NX_REG12[0..15],nat(src=172.16.0.130:1000-2"
+        "000))",
+      NULL, NULL },
+    { ROUTER, 7, "ct_dnat_in_czone(10.0.0.12, 1000 - 2000);",
+      "ct_dnat_in_czone(10.0.0.12, 1000-2000);",
+      "ct(commit,table=16,zone=NXM_NX_REG12[0..15],nat(dst=10.0.0.12:1000-2000"
+        "))",
+      NULL, NULL },
+    { 0, 0, "ct_snat(1.1.1.1, 80);",
+      NULL,
+      "ct(commit,table=9,zone=NXM_NX_REG13[0..15],nat(src=1.1.1.1:80))",
+      NULL, NULL },
 };
