@@ -13,7 +13,8 @@ utilities_ovn_nbctl_SOURCES = \
 	utilities/ovn-nbctl-nat.c \
 	utilities/ovn-nbctl-acl.c \
 	utilities/ovn-nbctl-lb.c \
-	utilities/ovn-nbctl-misc.c
+	utilities/ovn-nbctl-misc.c \
+	utilities/ovn-nbctl-copp.c
 utilities_ovn_nbctl_CPPFLAGS = $(CTL_CPPFLAGS)
 utilities_ovn_nbctl_LDADD = lib/libovn.a $(OVS_LIBS)
 

@@ -553,12 +553,17 @@ static void
 nbctl_meter_add(struct ctl_context *ctx)
 {
     const char *name = ctx->argv[1];
-    const struct nbrec_meter *m;
+    const struct nbrec_meter *m, *existing = NULL;
 
     NBREC_METER_FOR_EACH (m, ctx->idl) {
         if (!strcmp(m->name, name)) {
-            ctl_error(ctx, "meter with name \"%s\" already exists", name);
-            return;
+            if (!shash_find(&ctx->options, "--may-exist")) {
+                ctl_error(ctx, "meter with name \"%s\" already exists",
+                          name);
+                return;
+            }
+            existing = m;
+            break;
         }
     }
     if (!strncmp(name, "__", 2)) {
@@ -599,8 +604,12 @@ nbctl_meter_add(struct ctl_context *ctx)
     nbrec_meter_band_set_rate(band, rate);
     nbrec_meter_band_set_burst_size(band, burst);
 
-    struct nbrec_meter *meter = nbrec_meter_insert(ctx->txn);
-    nbrec_meter_set_name(meter, name);
+    const struct nbrec_meter *meter = existing;
+    if (!meter) {
+        struct nbrec_meter *new = nbrec_meter_insert(ctx->txn);
+        nbrec_meter_set_name(new, name);
+        meter = new;
+    }
     nbrec_meter_set_unit(meter, unit);
     nbrec_meter_set_bands(meter, &band, 1);
     if (shash_find(&ctx->options, "--fair")) {
@@ -760,7 +769,7 @@ static const struct ctl_command_syntax acl_commands[] = {
     { "qos-list", 1, 1, "SWITCH", NULL, nbctl_qos_list, NULL, "", RO },
 
     { "meter-add", 4, 5, "NAME ACTION RATE UNIT [BURST]", NULL,
-      nbctl_meter_add, NULL, "--fair", RW },
+      nbctl_meter_add, NULL, "--fair,--may-exist", RW },
     { "meter-del", 0, 1, "[NAME]", NULL, nbctl_meter_del, NULL, "", RW },
     { "meter-list", 0, 0, "", NULL, nbctl_meter_list, NULL, "", RO },
 

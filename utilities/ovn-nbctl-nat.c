@@ -457,7 +457,73 @@ nbctl_lr_nat_list(struct ctl_context *ctx)
     free(nats);
 }
 
+/* "[--is-exempted] lr-nat-update-ext-ip ROUTER TYPE IP ADDRESS_SET". */
+static void
+nbctl_lr_nat_update_ext_ip(struct ctl_context *ctx)
+{
+    const struct nbrec_logical_router *lr;
+    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+        return;
+    }
+
+    const char *type = ctx->argv[2];
+    bool is_snat = !strcmp(type, "snat");
+    if (!is_snat && strcmp(type, "dnat") && strcmp(type, "dnat_and_snat")) {
+        ctl_error(ctx, "%s: type must be one of \"dnat\", \"snat\" and "
+                  "\"dnat_and_snat\".", type);
+        return;
+    }
+
+    bool is_v6 = false;
+    char *ip = normalize_net(ctx->argv[3], false);
+    if (!ip) {
+        ip = normalize_net(ctx->argv[3], true);
+        is_v6 = true;
+    }
+    if (!ip) {
+        ctl_error(ctx, "%s: Invalid IP address or CIDR", ctx->argv[3]);
+        return;
+    }
+
+    const struct nbrec_address_set *as = NULL, *iter;
+    NBREC_ADDRESS_SET_FOR_EACH (iter, ctx->idl) {
+        if (!strcmp(iter->name, ctx->argv[4])) {
+            as = iter;
+            break;
+        }
+    }
+    if (!as) {
+        ctl_error(ctx, "%s: Address Set name not found", ctx->argv[4]);
+        free(ip);
+        return;
+    }
+
+    for (size_t i = 0; i < lr->n_nat; i++) {
+        const struct nbrec_nat *nat = lr->nat[i];
+        if (strcmp(nat->type, type)) {
+            continue;
+        }
+        char *nat_ip = normalize_net(is_snat ? nat->logical_ip
+                                             : nat->external_ip, is_v6);
+        bool match = nat_ip && !strcmp(nat_ip, ip);
+        free(nat_ip);
+        if (match) {
+            if (shash_find(&ctx->options, "--is-exempted")) {
+                nbrec_nat_set_exempted_ext_ips(nat, as);
+            } else {
+                nbrec_nat_set_allowed_ext_ips(nat, as);
+            }
+            free(ip);
+            return;
+        }
+    }
+    ctl_error(ctx, "%s: Could not locate nat rule for: %s.", type, ip);
+    free(ip);
+}
+
 static const struct ctl_command_syntax nat_commands[] = {
+    { "lr-nat-update-ext-ip", 4, 4, "ROUTER TYPE IP ADDRESS_SET", NULL,
+      nbctl_lr_nat_update_ext_ip, NULL, "--is-exempted", RW },
     { "lr-nat-add", 4, 7,
       "ROUTER TYPE EXTERNAL_IP LOGICAL_IP [LOGICAL_PORT EXTERNAL_MAC] "
       "[EXTERNAL_PORT_RANGE]", NULL, nbctl_lr_nat_add, NULL,

@@ -1160,4 +1160,5 @@ nbctl_cmd_init(void)
     nbctl_acl_register();
     nbctl_lb_register();
     nbctl_misc_register();
+    nbctl_copp_register();
 }

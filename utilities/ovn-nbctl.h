@@ -36,6 +36,7 @@ void nbctl_nat_register(void);
 void nbctl_acl_register(void);
 void nbctl_lb_register(void);
 void nbctl_misc_register(void);
+void nbctl_copp_register(void);
 
 /* Requests that the current invocation waits for northd/hypervisors even
  * when it changes nothing (the "sync" command). */
