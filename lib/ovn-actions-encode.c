@@ -235,8 +235,10 @@ encode_get_fdb(const struct ovn_action *act, struct ofpbuf *ofpacts)
     struct arg_regs mac_regs = { .n_saved = 0 };
 
     if (!direct) {
-        load_arg(ofpacts, &port_regs, &act->dst.sf, &outport);
+        save_reg(ofpacts, &port_regs, &outport);
     }
+    /* The result is 0 (no port) unless the table finds the MAC. */
+    ovnact_put_load(ofpacts, &outport, ovn_u128_from_u64(0), NULL);
     load_arg(ofpacts, &mac_regs, &act->args[0].sf, &eth_dst);
     put_resubmit(ofpacts, OVN_OFTABLE_GET_FDB);
     restore_args(ofpacts, &mac_regs);
@@ -277,12 +279,12 @@ encode_flag_lookup(const struct ovn_action *act, struct ofpbuf *ofpacts,
 
 /* Connection tracking. --------------------------------------------------- */
 
-/* Returns the zone register for plain ct_next/ct_commit/ct_lb. */
+/* Returns the zone register for ct_next, ct_commit, ct_commit_nat and ct_lb:
+ * the logical switch's zone, or the logical router's DNAT zone. */
 static enum mf_field_id
-ct_zone(const struct ovn_action_env *env, bool router_snat)
+ct_zone(const struct ovn_action_env *env)
 {
-    return (env->is_switch ? OVN_MFF_LOG_CT_ZONE
-            : router_snat ? OVN_MFF_LOG_SNAT_ZONE : OVN_MFF_LOG_DNAT_ZONE);
+    return env->is_switch ? OVN_MFF_LOG_CT_ZONE : OVN_MFF_LOG_DNAT_ZONE;
 }
 
 /* Starts a ct action; returns its offset in 'ofpacts'. */
@@ -345,7 +347,7 @@ encode_ct_nat(const struct ovn_action *act, const struct ovn_action_env *env,
                  || act->type == OVNACT_CT_SNAT_IN_CZONE);
     bool czone = (act->type == OVNACT_CT_DNAT_IN_CZONE
                   || act->type == OVNACT_CT_SNAT_IN_CZONE);
-    enum mf_field_id zone = (czone ? OVN_MFF_LOG_SNAT_ZONE
+    enum mf_field_id zone = (czone ? OVN_MFF_LOG_DNAT_ZONE
                              : env->is_switch ? OVN_MFF_LOG_CT_ZONE
                              : snat ? OVN_MFF_LOG_SNAT_ZONE
                              : OVN_MFF_LOG_DNAT_ZONE);
@@ -377,7 +379,7 @@ encode_ct_lb(const struct ovn_action *act, const struct ovn_action_env *env,
              struct ofpbuf *ofpacts)
 {
     bool mark = act->type == OVNACT_CT_LB_MARK;
-    enum mf_field_id zone = ct_zone(env, false);
+    enum mf_field_id zone = ct_zone(env);
     uint8_t table = 0;
     char *error = next_table(env, &table);
     if (error) {
@@ -479,12 +481,16 @@ encode_clone(const struct ovn_action *act, const struct ovn_action_env *env,
     return NULL;
 }
 
-/* ct_commit { ... }. */
+/* ct_commit { ... }: commits in the switch's zone or the router's DNAT
+ * zone, with "nat(src)" so that conntrack resolves tuple collisions. */
 static char *
 encode_ct_commit(const struct ovn_action *act,
                  const struct ovn_action_env *env, struct ofpbuf *ofpacts)
 {
-    size_t ofs = put_ct(ofpacts, ct_zone(env, true), true, -1);
+    size_t ofs = put_ct(ofpacts, ct_zone(env), true, -1);
+    struct ofpact_nat *nat = ofpact_put_NAT(ofpacts);
+    nat->flags = NX_NAT_F_SRC;
+    nat->range_af = AF_UNSPEC;
     if (act->nested) {
         char *error = ovnact_encode_list(act->nested, env, ofpacts);
         if (error) {
@@ -800,7 +806,7 @@ encode_action(const struct ovn_action *act, const struct ovn_action_env *env,
         if (error) {
             return error;
         }
-        size_t ofs = put_ct(ofpacts, ct_zone(env, false), false, table);
+        size_t ofs = put_ct(ofpacts, ct_zone(env), false, table);
         finish_ct(ofpacts, ofs);
         return NULL;
     }
@@ -813,7 +819,7 @@ encode_action(const struct ovn_action *act, const struct ovn_action_env *env,
         if (error) {
             return error;
         }
-        size_t ofs = put_ct(ofpacts, ct_zone(env, false), true, table);
+        size_t ofs = put_ct(ofpacts, ct_zone(env), true, table);
         put_nat(ofpacts, NULL, false);
         finish_ct(ofpacts, ofs);
         return NULL;

@@ -69,17 +69,18 @@ static const struct ok_case ok_cases[] = {
       NULL, NULL },
     { 0, 10, "ct_commit;",
       "ct_commit { };",
-      "ct(commit,zone=NXM_NX_REG13[0..15])",
+      "ct(commit,zone=NXM_NX_REG13[0..15],nat(src))",
       NULL, NULL },
     { 0, 10, "ct_commit { ct_mark.blocked = 1; };",
       NULL,
-      "ct(commit,zone=NXM_NX_REG13[0..15],exec(load:0x1->NXM_NX_CT_MARK[0]))",
+      "ct(commit,zone=NXM_NX_REG13[0..15],nat(src),exec(load:0x1->NXM_NX_CT_MA"
+        "RK[0]))",
       NULL, NULL },
     { 0, 10, "ct_commit { ct_label.ecmp_reply_eth = eth.src; ct_mark.ecmp_repl"
       "y_port = 5; };",
       NULL,
-      "ct(commit,zone=NXM_NX_REG13[0..15],exec(move:NXM_OF_ETH_SRC[]->NXM_NX_C"
-        "T_LABEL[32..79],load:0x5->NXM_NX_CT_MARK[16..31]))",
+      "ct(commit,zone=NXM_NX_REG13[0..15],nat(src),exec(move:NXM_OF_ETH_SRC[]-"
+        ">NXM_NX_CT_LABEL[32..79],load:0x5->NXM_NX_CT_MARK[16..31]))",
       NULL, NULL },
     { 0, 10, "ct_dnat;",
       NULL,
@@ -95,11 +96,11 @@ static const struct ok_case ok_cases[] = {
       NULL, NULL },
     { 0, 10, "ct_dnat_in_czone(192.168.1.1);",
       NULL,
-      "ct(commit,table=19,zone=NXM_NX_REG12[0..15],nat(dst=192.168.1.1))",
+      "ct(commit,table=19,zone=NXM_NX_REG11[0..15],nat(dst=192.168.1.1))",
       NULL, NULL },
     { 0, 10, "ct_snat_in_czone;",
       NULL,
-      "ct(table=19,zone=NXM_NX_REG12[0..15],nat)",
+      "ct(table=19,zone=NXM_NX_REG11[0..15],nat)",
       NULL, NULL },
     { 0, 10, "ct_lb;",
       NULL,
@@ -184,7 +185,7 @@ static const struct ok_case ok_cases[] = {
       "(ip6)", NULL },
     { 0, 10, "outport = get_fdb(eth.dst);",
       NULL,
-      "resubmit(,71)",
+      "set_field:0->reg15,resubmit(,71)",
       NULL, NULL },
     { 0, 10, "put_fdb(inport, eth.src);",
       NULL,
@@ -469,7 +470,7 @@ static const struct ok_case ok_cases[] = {
       NULL, NULL },
     { EGRESS|ROUTER, 2, "ct_commit { } ; next;",
       "ct_commit { }; next;",
-      "ct(commit,zone=NXM_NX_REG12[0..15]),resubmit(,45)",
+      "ct(commit,zone=NXM_NX_REG11[0..15],nat(src)),resubmit(,45)",
       NULL, NULL },
     { ROUTER, 5, "ct_next;",
       NULL,
@@ -509,11 +510,12 @@ static const struct ok_case ok_cases[] = {
       NULL, NULL },
     { ROUTER, 5, "ct_dnat_in_czone;",
       NULL,
-      "ct(table=14,zone=NXM_NX_REG12[0..15],nat)",
+      "ct(table=14,zone=NXM_NX_REG11[0..15],nat)",
       NULL, NULL },
     { ROUTER, 5, "ct_commit { ct_mark.blocked = 0; };",
       NULL,
-      "ct(commit,zone=NXM_NX_REG12[0..15],exec(load:0->NXM_NX_CT_MARK[0]))",
+      "ct(commit,zone=NXM_NX_REG11[0..15],nat(src),exec(load:0->NXM_NX_CT_MARK"
+        "[0]))",
       NULL, NULL },
     { 0, 0, "",
       "drop;",
@@ -908,8 +910,8 @@ static const struct ok_case ok_cases[] = {
       NULL, NULL },
     { 0, 0, "outport = get_fdb(xreg0[0..47]);",
       NULL,
-      "push:NXM_OF_ETH_DST[],move:OXM_OF_PKT_REG0[0..47]->NXM_OF_ETH_DST[],res"
-        "ubmit(,71),pop:NXM_OF_ETH_DST[]",
+      "set_field:0->reg15,push:NXM_OF_ETH_DST[],move:OXM_OF_PKT_REG0[0..47]->N"
+        "XM_OF_ETH_DST[],resubmit(,71),pop:NXM_OF_ETH_DST[]",
       NULL, NULL },
     { 0, 0, "ip.ttl -- ;",
       "ip.ttl--;",
@@ -929,8 +931,8 @@ static const struct ok_case ok_cases[] = {
       "(ip4)", NULL },
     { 0, 0, "ct_commit { ct_label.label = reg0; }; clone { tcp.dst = 80; };",
       NULL,
-      "ct(commit,zone=NXM_NX_REG13[0..15],exec(move:NXM_NX_REG0[]->NXM_NX_CT_L"
-        "ABEL[96..127])),clone(set_field:80->tcp_dst)",
+      "ct(commit,zone=NXM_NX_REG13[0..15],nat(src),exec(move:NXM_NX_REG0[]->NX"
+        "M_NX_CT_LABEL[96..127])),clone(set_field:80->tcp_dst)",
       "(tcp)", NULL },
     { 0, 0, "arp { arp.op = 2; output; };",
       NULL,
@@ -940,16 +942,22 @@ static const struct ok_case ok_cases[] = {
       "(ip4)", NULL },
     { EGRESS|ROUTER, 3, "ct_snat_in_czone(172.16.0.130,1000-2000);",
       "ct_snat_in_czone(172.16.0.130, 1000-2000);",
-      "ct(commit,table=46,zone=NXM_NX_REG12[0..15],nat(src=172.16.0.130:1000-2"
+      "ct(commit,table=46,zone=NXM_NX_REG11[0..15],nat(src=172.16.0.130:1000-2"
         "000))",
       NULL, NULL },
     { ROUTER, 7, "ct_dnat_in_czone(10.0.0.12, 1000 - 2000);",
       "ct_dnat_in_czone(10.0.0.12, 1000-2000);",
-      "ct(commit,table=16,zone=NXM_NX_REG12[0..15],nat(dst=10.0.0.12:1000-2000"
+      "ct(commit,table=16,zone=NXM_NX_REG11[0..15],nat(dst=10.0.0.12:1000-2000"
         "))",
       NULL, NULL },
     { 0, 0, "ct_snat(1.1.1.1, 80);",
       NULL,
       "ct(commit,table=9,zone=NXM_NX_REG13[0..15],nat(src=1.1.1.1:80))",
+      NULL, NULL },
+    { 0, 0, "inport = get_fdb(eth.src);",
+      NULL,
+      "push:NXM_NX_REG15[],set_field:0->reg15,push:NXM_OF_ETH_DST[],move:NXM_O"
+        "F_ETH_SRC[]->NXM_OF_ETH_DST[],resubmit(,71),pop:NXM_OF_ETH_DST[],move"
+        ":NXM_NX_REG15[]->NXM_NX_REG14[],pop:NXM_NX_REG15[]",
       NULL, NULL },
 };
