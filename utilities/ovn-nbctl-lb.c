@@ -136,7 +136,7 @@ nbctl_lb_add(struct ctl_context *ctx)
         return;
     }
 
-    const char *protocol = ctx->argc == 5 ? ctx->argv[4] : NULL;
+    const char *protocol = ctx->argc >= 5 ? ctx->argv[4] : NULL;
     if (protocol && strcmp(protocol, "tcp") && strcmp(protocol, "udp")
         && strcmp(protocol, "sctp")) {
         ctl_error(ctx, "%s: protocol must be one of \"tcp\", \"udp\",  or "
@@ -144,23 +144,39 @@ nbctl_lb_add(struct ctl_context *ctx)
         return;
     }
 
+    struct ds vip_s = DS_EMPTY_INITIALIZER;
+    struct ds ips_s = DS_EMPTY_INITIALIZER;
+    char *copy = NULL;
+    const struct nbrec_load_balancer *lb = NULL;
+    bool template = shash_find(&ctx->options, "--template") != NULL;
+    if (template) {
+        /* Template VIPs and backends are stored unparsed: ovn-controller
+         * instantiates them. */
+        if (protocol && !strchr(vip_arg, ':')) {
+            ctl_error(ctx, "Protocol is unnecessary when no port of vip is "
+                      "given.");
+            goto out;
+        }
+        ds_put_cstr(&vip_s, vip_arg);
+        ds_put_cstr(&ips_s, ips_arg);
+        goto have_vip;
+    }
+
     struct lb_endpoint vip;
     if (!parse_endpoint(vip_arg, &vip)) {
         ctl_error(ctx, "%s: should be an IP address (or an IP address and a "
                   "port number with : as a separator).", vip_arg);
-        return;
+        goto out;
     }
     if (protocol && vip.port < 0) {
         ctl_error(ctx, "Protocol is unnecessary when no port of vip is "
                   "given.");
-        return;
+        goto out;
     }
 
-    struct ds vip_s = DS_EMPTY_INITIALIZER;
-    struct ds ips_s = DS_EMPTY_INITIALIZER;
     format_endpoint(&vip, &vip_s);
 
-    char *copy = xstrdup(ips_arg);
+    copy = xstrdup(ips_arg);
     char *save = NULL;
     for (char *tok = strtok_r(copy, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
@@ -186,7 +202,7 @@ nbctl_lb_add(struct ctl_context *ctx)
         format_endpoint(&ep, &ips_s);
     }
 
-    const struct nbrec_load_balancer *lb = NULL;
+have_vip:
     if (!add_duplicate) {
         if (set_error(ctx, nbctl_lb_lookup(ctx, lb_name, false, &lb))) {
             goto out;
@@ -224,6 +240,12 @@ nbctl_lb_add(struct ctl_context *ctx)
     }
     if (shash_find(&ctx->options, "--add-route")) {
         smap_add(&options, "add_route", "true");
+    }
+    if (template) {
+        smap_add(&options, "template", "true");
+        smap_add(&options, "address-family",
+                 ctx->argc == 6 && strcmp(ctx->argv[5], "ipv4")
+                 ? "ipv6" : "ipv4");
     }
     nbrec_load_balancer_set_options(new, &options);
     smap_destroy(&options);
@@ -315,7 +337,10 @@ static bool
 vip_has_port(const char *vip)
 {
     struct lb_endpoint ep;
-    return parse_endpoint(vip, &ep) && ep.port >= 0;
+    if (parse_endpoint(vip, &ep)) {
+        return ep.port >= 0;
+    }
+    return strchr(vip, ':') != NULL;    /* A template VIP. */
 }
 
 /* Prints the load balancers in 'lbs' as a table. */
@@ -521,8 +546,10 @@ nbctl_lr_lb_list(struct ctl_context *ctx)
 }
 
 static const struct ctl_command_syntax lb_commands[] = {
-    { "lb-add", 3, 4, "LB VIP[:PORT] IP[:PORT]... [PROTOCOL]", NULL,
-      nbctl_lb_add, NULL, "--may-exist,--add-duplicate,--reject,--event,--add-route",
+    { "lb-add", 3, 5,
+      "LB VIP[:PORT] IP[:PORT]... [PROTOCOL] [ADDRESS_FAMILY]", NULL,
+      nbctl_lb_add, NULL,
+      "--may-exist,--add-duplicate,--reject,--event,--add-route,--template",
       RW },
     { "lb-del", 1, 2, "LB [VIP]", NULL, nbctl_lb_del, NULL, "--if-exists",
       RW },
