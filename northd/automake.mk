@@ -42,5 +42,6 @@ EXTRA_DIST += \
 	tests/e2e/northd-diff-debian.sh \
 	tests/e2e/northd-incr-fuzz.py \
 	tests/e2e/northd-incr-fuzz.sh \
+	tests/e2e/northd-ha.sh \
 	tests/e2e/northd-interop-l2.sh \
 	tests/e2e/northd_sbview.py

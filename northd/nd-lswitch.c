@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "openvswitch/dynamic-string.h"
+#include "packets.h"
 #include "smap.h"
 #include "util.h"
 #include "lib/ovn-nb-idl.h"
@@ -15,6 +16,8 @@
 #define REGBIT_PORT_SEC_DROP "reg0[15]"
 /* Register bit holding the result of lookup_fdb. */
 #define REGBIT_LKUP_FDB "reg0[11]"
+/* Register bit set for traffic from a VTEP (RAMP) port. */
+#define REGBIT_FROM_RAMP "reg0[14]"
 
 /* Matches of IPv6 ND and MLD packets that bypass stateful processing. */
 #define ND_MLD_MATCH "nd || nd_rs || nd_ra || mldv1 || mldv2"
@@ -78,6 +81,12 @@ nd_lswitch_dp_flows(struct northd *nd, struct nd_datapath *dp,
     ADD(o, dp, LS_IN_PRE_HAIRPIN, 0, "1", "next;", NULL);
     ADD(o, dp, LS_IN_NAT_HAIRPIN, 0, "1", "next;", NULL);
     ADD(o, dp, LS_IN_HAIRPIN, 0, "1", "next;", NULL);
+    if (dp->n_vtep) {
+        char *a = xasprintf("next(pipeline=ingress, table=%d);",
+                            nd_stage_table(S_LS_IN_L2_LKUP));
+        ADD(o, dp, LS_IN_HAIRPIN, 1000, REGBIT_FROM_RAMP" == 1", a, NULL);
+        free(a);
+    }
     ADD(o, dp, LS_IN_ACL_AFTER_LB, 65532, ND_MLD_ACL_MATCH, "next;", NULL);
     ADD(o, dp, LS_IN_ACL_AFTER_LB, 0, "1", "next;", NULL);
 
@@ -206,15 +215,24 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
     bool is_vif = !type[0];
     bool is_localnet = !strcmp(type, "localnet");
     bool is_virtual = !strcmp(type, "virtual");
+    bool is_vtep = !strcmp(type, "vtep");
+    bool is_external = !strcmp(type, "external");
 
     struct ds match = DS_EMPTY_INITIALIZER;
     struct ds actions = DS_EMPTY_INITIALIZER;
 
-    /* Ingress table 0: disabled ports and QoS queues. */
+    /* Ingress table 0: disabled ports, VTEP ports and QoS queues. */
     ds_put_format(&match, "inport == \"%s\"", port->name);
     if (!port->enabled) {
         ADD(o, dp, LS_IN_CHECK_PORT_SEC, 100, ds_cstr(&match),
             REGBIT_PORT_SEC_DROP" = 1; next;", hint);
+    } else if (is_vtep) {
+        /* Traffic from a VTEP gateway skips to L2 lookup via hairpin. */
+        ds_put_format(&actions, REGBIT_FROM_RAMP" = 1; "
+                      "next(pipeline=ingress, table=%d);",
+                      nd_stage_table(S_LS_IN_HAIRPIN));
+        ADD(o, dp, LS_IN_CHECK_PORT_SEC, 70, ds_cstr(&match),
+            ds_cstr(&actions), hint);
     } else {
         int queue = smap_get_int(&nbsp->options, "qdisc_queue_id", 0);
         if (queue > 0 && queue <= 0xf000) {
@@ -258,8 +276,33 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
         }
     }
 
+    /* Virtual ports: their parents' ARPs for the virtual IP bind them. */
+    const char *vip = smap_get(&nbsp->options, "virtual-ip");
+    const char *vparents = smap_get(&nbsp->options, "virtual-parents");
+    ovs_be32 vip4;
+    if (is_virtual && vip && vparents && ip_parse(vip, &vip4)) {
+        char *copy = xstrdup(vparents);
+        char *save = NULL;
+        for (char *parent = strtok_r(copy, ",", &save); parent;
+             parent = strtok_r(NULL, ",", &save)) {
+            ds_clear(&match);
+            ds_put_format(&match, "inport == \"%s\" && ((arp.op == 1 && "
+                          "arp.spa == %s && arp.tpa == %s) || (arp.op == 2 "
+                          "&& arp.spa == %s))", parent, vip, vip, vip);
+            ds_clear(&actions);
+            ds_put_format(&actions, "bind_vport(\"%s\", inport); next;",
+                          port->name);
+            ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match),
+                ds_cstr(&actions), hint);
+        }
+        free(copy);
+    } else if (is_virtual && (vip || vparents)) {
+        nd_log_bad("Logical_Switch_Port", port->name,
+                   "bad virtual-ip or virtual-parents");
+    }
+
     /* ARP/ND responder for known addresses. */
-    if (!is_virtual && !port->has_unknown && !is_localnet) {
+    if (!is_virtual && !is_external && !port->has_unknown && !is_localnet) {
         bool passthru = dp->vlan_passthru;
         for (size_t i = 0; i < port->n_addrs; i++) {
             port_arp_nd_flows(nd, port, &port->addrs[i], !passthru,
@@ -267,8 +310,9 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
         }
     }
 
-    /* Destination lookup for known MACs. */
-    for (size_t i = 0; i < port->n_addrs; i++) {
+    /* Destination lookup for known MACs (external ports are reached
+     * through localnet). */
+    for (size_t i = 0; !is_external && i < port->n_addrs; i++) {
         ds_clear(&match);
         ds_put_format(&match, "eth.dst == %s", port->addrs[i].ea_s);
         ds_clear(&actions);

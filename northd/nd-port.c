@@ -447,6 +447,17 @@ nd_port_sync(struct northd *nd, struct nd_port *port,
     member[ND_MC_UNKNOWN] = port->enabled && port->has_unknown;
     nd_mc_update_port(nd, port, member);
 
+    bool is_vtep = !strcmp(type, "vtep");
+    if (is_vtep != port->is_vtep) {
+        port->is_vtep = is_vtep;
+        if (is_vtep) {
+            dp->n_vtep++;
+        } else {
+            dp->n_vtep--;
+        }
+        nd_datapath_mark_dirty(nd, dp);
+    }
+
     bool is_unknown = port->has_unknown && port->enabled;
     if (is_unknown != was_unknown) {
         if (is_unknown) {
@@ -502,6 +513,10 @@ nd_port_destroy(struct northd *nd, struct nd_port *port)
         nd_mc_update_port(nd, port, none);
         if (port->has_unknown && port->enabled) {
             dp->n_unknown--;
+            nd_datapath_mark_dirty(nd, dp);
+        }
+        if (port->is_vtep) {
+            dp->n_vtep--;
             nd_datapath_mark_dirty(nd, dp);
         }
         nd_lflow_owner_clear(&nd->lflows, &port->flows);

@@ -77,6 +77,7 @@ struct nd_datapath {
     struct nd_keyset port_keys; /* Port tunnel keys in use. */
     struct nd_mcgroup mc[ND_N_MC];      /* Multicast groups. */
     size_t n_unknown;           /* Enabled ports with "unknown" address. */
+    size_t n_vtep;              /* Ports of type "vtep". */
     bool vlan_passthru;         /* other_config:vlan-passthru. */
     bool ports_dirty;           /* Port list needs re-reading from NB? */
     struct nd_lflow_owner flows;        /* Flows derived from the switch. */
@@ -105,6 +106,7 @@ struct nd_port {
     bool enabled;               /* "enabled" is not false. */
     bool has_unknown;           /* "unknown" in addresses. */
     bool is_router;             /* type "router". */
+    bool is_vtep;               /* type "vtep". */
     bool mc_member[ND_N_MC];    /* Member of each multicast group? */
     struct ovn_lport_addrs *addrs;      /* Parsed static/dynamic addresses. */
     size_t n_addrs;             /* Number of 'addrs'. */
