@@ -347,10 +347,10 @@ encode_ct_nat(const struct ovn_action *act, const struct ovn_action_env *env,
                  || act->type == OVNACT_CT_SNAT_IN_CZONE);
     bool czone = (act->type == OVNACT_CT_DNAT_IN_CZONE
                   || act->type == OVNACT_CT_SNAT_IN_CZONE);
-    enum mf_field_id zone = (czone ? OVN_MFF_LOG_DNAT_ZONE
-                             : env->is_switch ? OVN_MFF_LOG_CT_ZONE
-                             : snat ? OVN_MFF_LOG_SNAT_ZONE
-                             : OVN_MFF_LOG_DNAT_ZONE);
+    /* The DNAT and SNAT zones, even on switches (as Debian's 23.03 does);
+     * the "common" zone of the _in_czone variants is the DNAT zone. */
+    enum mf_field_id zone = (czone || !snat ? OVN_MFF_LOG_DNAT_ZONE
+                             : OVN_MFF_LOG_SNAT_ZONE);
     uint8_t table = 0;
     char *error = next_table(env, &table);
     if (error) {
