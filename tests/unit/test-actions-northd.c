@@ -9,9 +9,6 @@
  * datapath type it was written for.  Each must parse, encode, have a
  * canonical text that is a fixed point and encodes identically, and encode
  * to OpenFlow actions that survive a round trip through OpenFlow 1.5.
- *
- * Not yet here (the symbol table lacks it, see /work/notes/lflow-api.md):
- * the whole-register "flags = 0" of lr_out_egr_loop.
  */
 #include <config.h>
 
@@ -120,6 +117,12 @@ static const struct northd_case cases[] = {
       "next;" },
     { EGRESS, 4,
       "reg0[1] = 1; next;" },
+    { EGRESS|ROUTER, 5,
+      "clone { ct_clear; inport = outport; outport = \"\"; eth.dst <-> eth"
+        ".src; flags = 0; flags.loopback = 1; flags.use_snat_zone = reg9[4"
+        "]; reg0 = 0; reg1 = 0; reg2 = 0; reg3 = 0; reg4 = 0; reg5 = 0; re"
+        "g6 = 0; reg7 = 0; reg8 = 0; reg9 = 0; reg9[0] = 1; next(pipeline="
+        "ingress, table=0); };" },
     { EGRESS|ROUTER, 5,
       "next;" },
     { EGRESS, 5,
