@@ -584,36 +584,133 @@ lflow_entry_find(const struct lflow_state *ls, const struct uuid *uuid)
     return NULL;
 }
 
-/* Processes only the tracked changes to Logical_Flow, MAC_Binding and
- * Static_MAC_Binding rows.  Returns false if nothing could be done
- * incrementally (the caller then runs lflow_run_full()). */
-bool
+/* Replaces the cached entry for 'lf' by a fresh compilation (or just drops
+ * it if 'lf' was deleted). */
+static void
+lflow_recompile(struct lflow_state *ls, const struct lflow_ctx *ctx,
+                const struct sbrec_logical_flow *lf, bool deleted)
+{
+    struct lflow_entry *e = lflow_entry_find(ls, &lf->header_.uuid);
+
+    if (e) {
+        hmap_remove(&ls->entries, &e->node);
+        lflow_entry_free(e);
+    }
+    if (!deleted) {
+        e = xzalloc(sizeof *e);
+        e->uuid = lf->header_.uuid;
+        ovs_list_init(&e->flows);
+        lflow_compile_one(ls, ctx, lf, e);
+        hmap_insert(&ls->entries, &e->node, uuid_hash(&e->uuid));
+    }
+}
+
+/* Returns true if 'lf''s match or actions mention any string in 'tokens'. */
+static bool
+lflow_mentions(const struct sbrec_logical_flow *lf, const struct sset *tokens)
+{
+    const char *t;
+
+    SSET_FOR_EACH (t, tokens) {
+        if (strstr(lf->match, t) || strstr(lf->actions, t)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Adds to 'tokens' the ways logical flows can refer to port (or multicast
+ * group) 'name'. */
+static void
+add_port_tokens(struct sset *tokens, const char *name)
+{
+    sset_add_and_free(tokens, xasprintf("\"%s\"", name));
+}
+
+/* Processes only what changed since the last run: Logical_Flow rows are
+ * recompiled; a changed Port_Binding, Multicast_Group, Address_Set or
+ * Port_Group recompiles only the logical flows that mention it; MAC
+ * bindings rebuild their own tables.  Changes that affect everything
+ * (datapaths, datapath groups, the set of local ports) must go through
+ * lflow_run_full() instead; the caller decides.  Returns the number of
+ * logical flows recompiled. */
+size_t
 lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx)
 {
     const struct sbrec_logical_flow *lf;
-    bool changed = false;
+    const struct sbrec_port_binding *pb;
+    const struct sbrec_multicast_group *mg;
+    const struct sbrec_address_set *as;
+    const struct sbrec_port_group *pg;
+    struct sset tokens = SSET_INITIALIZER(&tokens);
+    struct sset done = SSET_INITIALIZER(&done);
+    size_t n = 0;
+
+    struct sset changed_ports = SSET_INITIALIZER(&changed_ports);
+    SBREC_PORT_BINDING_FOR_EACH_TRACKED (pb, ctx->sb) {
+        add_port_tokens(&tokens, pb->logical_port);
+        sset_add(&changed_ports, pb->logical_port);
+    }
+    if (!sset_is_empty(&changed_ports)) {
+        /* Flows refer to member ports through their groups, too. */
+        SBREC_PORT_GROUP_FOR_EACH (pg, ctx->sb) {
+            for (size_t i = 0; i < pg->n_ports; i++) {
+                if (sset_contains(&changed_ports, pg->ports[i])) {
+                    const char *us = strchr(pg->name, '_');
+                    const char *name = (us && strspn(pg->name, "0123456789")
+                                        == (size_t) (us - pg->name))
+                                       ? us + 1 : pg->name;
+                    sset_add_and_free(&tokens, xasprintf("@%s", name));
+                    break;
+                }
+            }
+        }
+    }
+    sset_destroy(&changed_ports);
+    SBREC_MULTICAST_GROUP_FOR_EACH_TRACKED (mg, ctx->sb) {
+        add_port_tokens(&tokens, mg->name);
+    }
+    SBREC_ADDRESS_SET_FOR_EACH_TRACKED (as, ctx->sb) {
+        sset_add_and_free(&tokens, xasprintf("$%s", as->name));
+    }
+    SBREC_PORT_GROUP_FOR_EACH_TRACKED (pg, ctx->sb) {
+        const char *us = strchr(pg->name, '_');
+        const char *name = (us && strspn(pg->name, "0123456789")
+                            == (size_t) (us - pg->name)) ? us + 1 : pg->name;
+        sset_add_and_free(&tokens, xasprintf("@%s", name));
+    }
+    if (!sset_is_empty(&tokens)) {
+        lflow_build_tables(ctx);
+    }
 
     SBREC_LOGICAL_FLOW_FOR_EACH_TRACKED (lf, ctx->sb) {
-        struct lflow_entry *e = lflow_entry_find(ls, &lf->header_.uuid);
-        if (e) {
-            hmap_remove(&ls->entries, &e->node);
-            lflow_entry_free(e);
+        char u[UUID_LEN + 1];
+        snprintf(u, sizeof u, UUID_FMT, UUID_ARGS(&lf->header_.uuid));
+        if (sset_add(&done, u)) {
+            lflow_recompile(ls, ctx, lf, sbrec_logical_flow_is_deleted(lf));
+            n++;
         }
-        if (!sbrec_logical_flow_is_deleted(lf)) {
-            e = xzalloc(sizeof *e);
-            e->uuid = lf->header_.uuid;
-            ovs_list_init(&e->flows);
-            lflow_compile_one(ls, ctx, lf, e);
-            hmap_insert(&ls->entries, &e->node, uuid_hash(&e->uuid));
-        }
-        changed = true;
     }
-    if (changed) {
+    if (!sset_is_empty(&tokens)) {
+        SBREC_LOGICAL_FLOW_FOR_EACH (lf, ctx->sb) {
+            char u[UUID_LEN + 1];
+            snprintf(u, sizeof u, UUID_FMT, UUID_ARGS(&lf->header_.uuid));
+            if (!sset_contains(&done, u) && lflow_mentions(lf, &tokens)) {
+                sset_add(&done, u);
+                lflow_recompile(ls, ctx, lf, false);
+                n++;
+            }
+        }
+    }
+    if (n) {
         lflow_merge_all(ls);
     }
     if (sbrec_mac_binding_track_get_first(ctx->sb)
-        || sbrec_static_mac_binding_track_get_first(ctx->sb)) {
+        || sbrec_static_mac_binding_track_get_first(ctx->sb)
+        || sbrec_port_binding_track_get_first(ctx->sb)) {
         lflow_build_mac_flows(ls, ctx);
     }
-    return true;
+    sset_destroy(&tokens);
+    sset_destroy(&done);
+    return n;
 }

@@ -33,7 +33,7 @@ struct lflow_ctx {
 void lflow_state_init(struct lflow_state *);
 void lflow_state_destroy(struct lflow_state *);
 void lflow_run_full(struct lflow_state *, const struct lflow_ctx *);
-bool lflow_run_incremental(struct lflow_state *, const struct lflow_ctx *);
+size_t lflow_run_incremental(struct lflow_state *, const struct lflow_ctx *);
 size_t lflow_count(const struct lflow_state *);
 
 #endif /* controller/lflow.h */

@@ -203,18 +203,13 @@ get_ovs_row(struct ovsdb_idl *ovs)
     return ovsrec_open_vswitch_first(ovs);
 }
 
-/* Returns true if the southbound database has anything that the logical
- * flows depend on (other than Logical_Flow rows themselves) changed. */
+/* Returns true if something changed in the southbound database that every
+ * logical flow may depend on (the others are processed incrementally). */
 static bool
 sb_deps_changed(struct ovsdb_idl *sb)
 {
-    return (sbrec_port_binding_track_get_first(sb)
-            || sbrec_datapath_binding_track_get_first(sb)
-            || sbrec_address_set_track_get_first(sb)
-            || sbrec_port_group_track_get_first(sb)
-            || sbrec_logical_dp_group_track_get_first(sb)
-            || sbrec_multicast_group_track_get_first(sb)
-            || sbrec_chassis_track_get_first(sb));
+    return (sbrec_datapath_binding_track_get_first(sb)
+            || sbrec_logical_dp_group_track_get_first(sb));
 }
 
 /* Returns a string that changes whenever the set of local datapaths or
