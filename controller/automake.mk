@@ -31,6 +31,7 @@ controller_ovn_controller_LDADD = controller/libcontroller.a \
 EXTRA_controller_ovn_controller_DEPENDENCIES = lib/libovnlflow.a
 
 EXTRA_DIST += \
+	bench/controller-bench.sh \
 	tests/e2e/controller-incremental.sh \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \
