@@ -14,7 +14,9 @@ utilities_ovn_nbctl_SOURCES = \
 	utilities/ovn-nbctl-acl.c \
 	utilities/ovn-nbctl-lb.c \
 	utilities/ovn-nbctl-misc.c \
-	utilities/ovn-nbctl-copp.c
+	utilities/ovn-nbctl-copp.c \
+	lib/ovn-ctl-util.c \
+	lib/ovn-ctl-util.h
 utilities_ovn_nbctl_CPPFLAGS = $(CTL_CPPFLAGS)
 utilities_ovn_nbctl_LDADD = lib/libovn.a $(OVS_LIBS)
 
@@ -22,3 +24,19 @@ bin_PROGRAMS += utilities/ovn-sbctl
 utilities_ovn_sbctl_SOURCES = utilities/ovn-sbctl.c
 utilities_ovn_sbctl_CPPFLAGS = $(CTL_CPPFLAGS)
 utilities_ovn_sbctl_LDADD = lib/libovn.a $(OVS_LIBS)
+
+# Unit tests of the shared parsing helpers.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-ovn-ctl-util
+tests_unit_test_ovn_ctl_util_SOURCES = \
+	tests/unit/test-ovn-ctl-util.c \
+	lib/ovn-ctl-util.c \
+	lib/ovn-ctl-util.h
+tests_unit_test_ovn_ctl_util_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_ovn_ctl_util_LDADD = $(OVS_LIBS) $(CMOCKA_LIBS)
+endif
+
+EXTRA_DIST += \
+	tests/e2e/ctl_diff.py \
+	tests/e2e/nbctl-diff.cmds \
+	tests/e2e/sbctl-diff.cmds

@@ -9,23 +9,13 @@
 #include <string.h>
 
 #include "db-ctl-base.h"
+#include "lib/ovn-ctl-util.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
 #include "ovsdb-idl.h"
 #include "packets.h"
 #include "smap.h"
 #include "util.h"
-
-/* Stores 'error' (if any) in 'ctx' and returns true if there was one. */
-static bool
-set_error(struct ctl_context *ctx, char *error)
-{
-    if (error) {
-        ctx->error = error;
-        return true;
-    }
-    return false;
-}
 
 /* Control protocols that a CoPP policy can meter, in documented order. */
 static const char *const copp_protos[] = {
@@ -71,7 +61,7 @@ static void
 nbctl_copp_add(struct ctl_context *ctx)
 {
     const char *proto = ctx->argv[2];
-    if (set_error(ctx, check_copp_proto(proto))) {
+    if (nbctl_set_error(ctx, check_copp_proto(proto))) {
         return;
     }
 
@@ -107,7 +97,7 @@ static void
 nbctl_copp_del(struct ctl_context *ctx)
 {
     const struct nbrec_copp *copp = copp_by_name(ctx, ctx->argv[1]);
-    if (ctx->argc == 3 && set_error(ctx, check_copp_proto(ctx->argv[2]))) {
+    if (ctx->argc == 3 && nbctl_set_error(ctx, check_copp_proto(ctx->argv[2]))) {
         return;
     }
     if (!copp) {
@@ -153,7 +143,7 @@ nbctl_ls_copp_add(struct ctl_context *ctx)
     const struct nbrec_copp *copp = get_copp(ctx);
     const struct nbrec_logical_switch *ls;
     if (!copp
-        || set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[2], true, &ls))) {
+        || nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[2], true, &ls))) {
         return;
     }
     nbrec_logical_switch_set_copp(ls, copp);
@@ -166,7 +156,7 @@ nbctl_lr_copp_add(struct ctl_context *ctx)
     const struct nbrec_copp *copp = get_copp(ctx);
     const struct nbrec_logical_router *lr;
     if (!copp
-        || set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[2], true, &lr))) {
+        || nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[2], true, &lr))) {
         return;
     }
     nbrec_logical_router_set_copp(lr, copp);
@@ -175,22 +165,12 @@ nbctl_lr_copp_add(struct ctl_context *ctx)
 /* ------------------------------------------------------------------------ */
 /* Static MAC bindings. */
 
-/* Parses a plain IP address and returns it normalized, or NULL. */
+/* Returns the canonical form of plain IP address 's', or NULL. */
 static char *
-normalize_ip(const char *s)
+normalize_ip_any(const char *s)
 {
-    ovs_be32 ip;
-    struct in6_addr ip6;
-
-    if (ip_parse(s, &ip)) {
-        return xasprintf(IP_FMT, IP_ARGS(ip));
-    }
-    if (ipv6_parse(s, &ip6)) {
-        char buf[INET6_ADDRSTRLEN];
-        ipv6_string_mapped(buf, &ip6);
-        return xstrdup(buf);
-    }
-    return NULL;
+    bool is_v6;
+    return ovn_ctl_normalize_ip(s, &is_v6);
 }
 
 /* Finds the static MAC binding of 'port' for 'ip' (normalized). */
@@ -203,7 +183,7 @@ find_static_mac_binding(struct ctl_context *ctx, const char *port,
         if (strcmp(smb->logical_port, port)) {
             continue;
         }
-        char *smb_ip = normalize_ip(smb->ip);
+        char *smb_ip = normalize_ip_any(smb->ip);
         bool match = smb_ip && !strcmp(smb_ip, ip);
         free(smb_ip);
         if (match) {
@@ -219,11 +199,11 @@ nbctl_static_mac_binding_add(struct ctl_context *ctx)
 {
     const char *port = ctx->argv[1];
     const struct nbrec_logical_router_port *lrp;
-    if (set_error(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
+    if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
         return;
     }
 
-    char *ip = normalize_ip(ctx->argv[2]);
+    char *ip = normalize_ip_any(ctx->argv[2]);
     if (!ip) {
         ctl_error(ctx, "%s: Not a valid IPv4 or IPv6 address.", ctx->argv[2]);
         return;
@@ -264,11 +244,11 @@ nbctl_static_mac_binding_del(struct ctl_context *ctx)
 {
     const char *port = ctx->argv[1];
     const struct nbrec_logical_router_port *lrp;
-    if (set_error(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
+    if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
         return;
     }
 
-    char *ip = normalize_ip(ctx->argv[2]);
+    char *ip = normalize_ip_any(ctx->argv[2]);
     if (!ip) {
         ctl_error(ctx, "%s: Not a valid IPv4 or IPv6 address.", ctx->argv[2]);
         return;

@@ -8,114 +8,13 @@
 #include <string.h>
 
 #include "db-ctl-base.h"
+#include "lib/ovn-ctl-util.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
 #include "ovsdb-idl.h"
 #include "packets.h"
 #include "smap.h"
 #include "util.h"
-
-/* Stores 'error' (if any) in 'ctx' and returns true if there was one. */
-static bool
-set_error(struct ctl_context *ctx, char *error)
-{
-    if (error) {
-        ctx->error = error;
-        return true;
-    }
-    return false;
-}
-
-/* An endpoint: an IP address with an optional L4 port. */
-struct lb_endpoint {
-    bool is_v6;                 /* IPv6? */
-    struct in6_addr ip;         /* Address (IPv4 mapped). */
-    int port;                   /* L4 port, or -1 if none was given. */
-};
-
-/* Parses "IP", "IPv4:PORT" or "[IPv6]:PORT" into 'ep'.  Returns false on
- * syntax errors. */
-static bool
-parse_endpoint(const char *s, struct lb_endpoint *ep)
-{
-    char *copy = xstrdup(s);
-    char *addr = copy;
-    char *port = NULL;
-    bool ok = false;
-
-    ep->port = -1;
-    if (copy[0] == '[') {
-        char *end = strchr(copy, ']');
-        if (!end) {
-            goto out;
-        }
-        *end = '\0';
-        addr = copy + 1;
-        if (end[1] == ':') {
-            port = end + 2;
-        } else if (end[1]) {
-            goto out;
-        }
-        if (!ipv6_parse(addr, &ep->ip)) {
-            goto out;
-        }
-        ep->is_v6 = true;
-    } else {
-        char *colon = strchr(copy, ':');
-        if (colon && strchr(colon + 1, ':')) {
-            /* Bare IPv6 address. */
-            if (!ipv6_parse(copy, &ep->ip)) {
-                goto out;
-            }
-            ep->is_v6 = true;
-        } else {
-            ovs_be32 ip;
-            if (colon) {
-                *colon = '\0';
-                port = colon + 1;
-            }
-            if (!ip_parse(copy, &ip)) {
-                goto out;
-            }
-            in6_addr_set_mapped_ipv4(&ep->ip, ip);
-            ep->is_v6 = false;
-        }
-    }
-
-    if (port) {
-        int n = 0, p;
-        if (!ovs_scan_len(port, &n, "%d", &p) || port[n]
-            || p < 0 || p > 65535) {
-            goto out;
-        }
-        ep->port = p;
-    }
-    ok = true;
-
-out:
-    free(copy);
-    return ok;
-}
-
-/* Formats 'ep' in canonical form into 's'. */
-static void
-format_endpoint(const struct lb_endpoint *ep, struct ds *s)
-{
-    if (ep->is_v6) {
-        char buf[INET6_ADDRSTRLEN];
-        ipv6_string_mapped(buf, &ep->ip);
-        if (ep->port >= 0) {
-            ds_put_format(s, "[%s]:%d", buf, ep->port);
-        } else {
-            ds_put_cstr(s, buf);
-        }
-    } else {
-        ds_put_format(s, IP_FMT, IP_ARGS(in6_addr_get_mapped_ipv4(&ep->ip)));
-        if (ep->port >= 0) {
-            ds_put_format(s, ":%d", ep->port);
-        }
-    }
-}
 
 /* "[--may-exist | --add-duplicate | --reject | --event] lb-add LB VIP IPS
  * [PROTOCOL]". */
@@ -162,8 +61,8 @@ nbctl_lb_add(struct ctl_context *ctx)
         goto have_vip;
     }
 
-    struct lb_endpoint vip;
-    if (!parse_endpoint(vip_arg, &vip)) {
+    struct ovn_ctl_endpoint vip;
+    if (!ovn_ctl_parse_endpoint(vip_arg, &vip)) {
         ctl_error(ctx, "%s: should be an IP address (or an IP address and a "
                   "port number with : as a separator).", vip_arg);
         goto out;
@@ -174,20 +73,20 @@ nbctl_lb_add(struct ctl_context *ctx)
         goto out;
     }
 
-    format_endpoint(&vip, &vip_s);
+    ovn_ctl_format_endpoint(&vip, &vip_s);
 
     copy = xstrdup(ips_arg);
     char *save = NULL;
     for (char *tok = strtok_r(copy, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
-        struct lb_endpoint ep;
+        struct ovn_ctl_endpoint ep;
         if (vip.port >= 0) {
-            if (!parse_endpoint(tok, &ep) || ep.port < 0) {
+            if (!ovn_ctl_parse_endpoint(tok, &ep) || ep.port < 0) {
                 ctl_error(ctx, "%s: should be an IP address and a port "
                           "number with : as a separator.", tok);
                 goto out;
             }
-        } else if (!parse_endpoint(tok, &ep) || ep.port >= 0) {
+        } else if (!ovn_ctl_parse_endpoint(tok, &ep) || ep.port >= 0) {
             ctl_error(ctx, "%s: should be an IP address.", tok);
             goto out;
         }
@@ -199,12 +98,12 @@ nbctl_lb_add(struct ctl_context *ctx)
         if (ips_s.length) {
             ds_put_char(&ips_s, ',');
         }
-        format_endpoint(&ep, &ips_s);
+        ovn_ctl_format_endpoint(&ep, &ips_s);
     }
 
 have_vip:
     if (!add_duplicate) {
-        if (set_error(ctx, nbctl_lb_lookup(ctx, lb_name, false, &lb))) {
+        if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, lb_name, false, &lb))) {
             goto out;
         }
     }
@@ -295,7 +194,7 @@ static void
 nbctl_lb_del(struct ctl_context *ctx)
 {
     const struct nbrec_load_balancer *lb;
-    if (set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[1], false, &lb))
+    if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[1], false, &lb))
         || !lb) {
         return;
     }
@@ -336,8 +235,8 @@ compare_lbs(const void *a_, const void *b_)
 static bool
 vip_has_port(const char *vip)
 {
-    struct lb_endpoint ep;
-    if (parse_endpoint(vip, &ep)) {
+    struct ovn_ctl_endpoint ep;
+    if (ovn_ctl_parse_endpoint(vip, &ep)) {
         return ep.port >= 0;
     }
     return strchr(vip, ':') != NULL;    /* A template VIP. */
@@ -415,8 +314,8 @@ nbctl_ls_lb_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
     const struct nbrec_load_balancer *lb;
-    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
-        || set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
+        || nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
 
@@ -437,7 +336,7 @@ static void
 nbctl_ls_lb_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
-    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -447,7 +346,7 @@ nbctl_ls_lb_del(struct ctl_context *ctx)
     }
 
     const struct nbrec_load_balancer *lb;
-    if (set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
     for (size_t i = 0; i < ls->n_load_balancer; i++) {
@@ -467,7 +366,7 @@ static void
 nbctl_ls_lb_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
-    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
+    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
         || !ls->n_load_balancer) {
         return;
     }
@@ -483,8 +382,8 @@ nbctl_lr_lb_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
     const struct nbrec_load_balancer *lb;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
-        || set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
+        || nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
 
@@ -505,7 +404,7 @@ static void
 nbctl_lr_lb_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -515,7 +414,7 @@ nbctl_lr_lb_del(struct ctl_context *ctx)
     }
 
     const struct nbrec_load_balancer *lb;
-    if (set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
     for (size_t i = 0; i < lr->n_load_balancer; i++) {
@@ -535,7 +434,7 @@ static void
 nbctl_lr_lb_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
         || !lr->n_load_balancer) {
         return;
     }

@@ -8,95 +8,13 @@
 #include <string.h>
 
 #include "db-ctl-base.h"
+#include "lib/ovn-ctl-util.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
 #include "ovsdb-idl.h"
 #include "packets.h"
 #include "smap.h"
 #include "util.h"
-
-/* Stores 'error' (if any) in 'ctx' and returns true if there was one. */
-static bool
-set_error(struct ctl_context *ctx, char *error)
-{
-    if (error) {
-        ctx->error = error;
-        return true;
-    }
-    return false;
-}
-
-/* Parses 's' as a plain IPv4 or IPv6 address and returns it normalized, or
- * NULL.  Stores the family in '*is_v6'. */
-static char *
-normalize_ip(const char *s, bool *is_v6)
-{
-    ovs_be32 ip;
-    struct in6_addr ip6;
-
-    if (ip_parse(s, &ip)) {
-        *is_v6 = false;
-        return xasprintf(IP_FMT, IP_ARGS(ip));
-    }
-    if (ipv6_parse(s, &ip6)) {
-        char buf[INET6_ADDRSTRLEN];
-        *is_v6 = true;
-        ipv6_string_mapped(buf, &ip6);
-        return xstrdup(buf);
-    }
-    return NULL;
-}
-
-/* Parses 's' as an address or network of the given family and returns it
- * normalized ("ADDR" for a host, "NET/PLEN" otherwise), or NULL. */
-static char *
-normalize_net(const char *s, bool is_v6)
-{
-    unsigned int plen;
-    char *error;
-
-    if (!is_v6) {
-        ovs_be32 ip;
-        error = ip_parse_cidr(s, &ip, &plen);
-        if (error) {
-            free(error);
-            return NULL;
-        }
-        if (plen == 32) {
-            return xasprintf(IP_FMT, IP_ARGS(ip));
-        }
-        return xasprintf(IP_FMT"/%u", IP_ARGS(ip & be32_prefix_mask(plen)),
-                         plen);
-    } else {
-        struct in6_addr ip6;
-        error = ipv6_parse_cidr(s, &ip6, &plen);
-        if (error) {
-            free(error);
-            return NULL;
-        }
-        struct in6_addr mask = ipv6_create_mask(plen);
-        struct in6_addr net = ipv6_addr_bitand(&ip6, &mask);
-        char buf[INET6_ADDRSTRLEN];
-        ipv6_string_mapped(buf, plen == 128 ? &ip6 : &net);
-        if (plen == 128) {
-            return xstrdup(buf);
-        }
-        return xasprintf("%s/%u", buf, plen);
-    }
-}
-
-/* Returns true if 'range' is "PORT" or "MIN-MAX" with MIN <= MAX. */
-static bool
-is_valid_port_range(const char *range)
-{
-    int lo, hi, n = 0;
-
-    if (ovs_scan_len(range, &n, "%d-%d", &lo, &hi) && !range[n]) {
-        return lo >= 0 && lo <= hi;
-    }
-    n = 0;
-    return ovs_scan_len(range, &n, "%d", &lo) && !range[n] && lo >= 0;
-}
 
 /* Returns true if 'nat' is stateless. */
 static bool
@@ -114,7 +32,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
     const struct nbrec_logical_router *lr;
     char *external_ip = NULL, *logical_ip = NULL;
 
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -128,7 +46,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
     }
 
     bool is_v6;
-    external_ip = normalize_ip(ctx->argv[3], &is_v6);
+    external_ip = ovn_ctl_normalize_ip(ctx->argv[3], &is_v6);
     if (!external_ip) {
         ctl_error(ctx, "%s: Not a valid IPv4 or IPv6 address.",
                   ctx->argv[3]);
@@ -136,7 +54,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
     }
 
     if (is_snat) {
-        logical_ip = normalize_net(ctx->argv[4], is_v6);
+        logical_ip = ovn_ctl_normalize_net(ctx->argv[4], is_v6);
         if (!logical_ip) {
             ctl_error(ctx, "%s: should be an %s address or network.",
                       ctx->argv[4], is_v6 ? "IPv6" : "IPv4");
@@ -144,7 +62,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
         }
     } else {
         bool log_v6;
-        logical_ip = normalize_ip(ctx->argv[4], &log_v6);
+        logical_ip = ovn_ctl_normalize_ip(ctx->argv[4], &log_v6);
         if (!logical_ip || log_v6 != is_v6) {
             ctl_error(ctx, "%s: Not a valid %s address.", ctx->argv[4],
                       is_v6 ? "IPv6" : "IPv4");
@@ -180,7 +98,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
         }
         logical_port = ctx->argv[5];
         const struct nbrec_logical_switch_port *lsp;
-        if (set_error(ctx, nbctl_lsp_lookup(ctx, logical_port, true,
+        if (nbctl_set_error(ctx, nbctl_lsp_lookup(ctx, logical_port, true,
                                             &lsp))) {
             goto out;
         }
@@ -192,7 +110,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
         }
     }
 
-    if (port_range && !is_valid_port_range(port_range)) {
+    if (port_range && !ovn_ctl_is_valid_port_range(port_range)) {
         ctl_error(ctx, "invalid port range %s.", port_range);
         goto out;
     }
@@ -211,7 +129,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
     const struct nbrec_logical_router_port *gw_port = NULL;
     const char *gw_name = shash_find_data(&ctx->options, "--gateway-port");
     if (gw_name) {
-        if (set_error(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
+        if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
             goto out;
         }
         bool in_router = false;
@@ -232,8 +150,8 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
         const struct nbrec_nat *nat = lr->nat[i];
         bool same_type = !strcmp(nat->type, type);
         bool nat_v6;
-        char *old_ext = normalize_ip(nat->external_ip, &nat_v6);
-        char *old_log = normalize_net(nat->logical_ip, nat_v6);
+        char *old_ext = ovn_ctl_normalize_ip(nat->external_ip, &nat_v6);
+        char *old_log = ovn_ctl_normalize_net(nat->logical_ip, nat_v6);
         bool same_ext = old_ext && !strcmp(old_ext, external_ip);
         bool same_log = old_log && !strcmp(old_log, logical_ip);
         free(old_ext);
@@ -307,7 +225,7 @@ static void
 nbctl_lr_nat_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -343,13 +261,13 @@ nbctl_lr_nat_del(struct ctl_context *ctx)
     const char *gw_name = NULL;
 
     if (is_snat) {
-        ip = normalize_net(ctx->argv[3], false);
+        ip = ovn_ctl_normalize_net(ctx->argv[3], false);
         if (!ip) {
-            ip = normalize_net(ctx->argv[3], true);
+            ip = ovn_ctl_normalize_net(ctx->argv[3], true);
             is_v6 = true;
         }
     } else {
-        ip = normalize_ip(ctx->argv[3], &is_v6);
+        ip = ovn_ctl_normalize_ip(ctx->argv[3], &is_v6);
     }
     if (!ip) {
         gw_name = ctx->argv[3];
@@ -357,7 +275,7 @@ nbctl_lr_nat_del(struct ctl_context *ctx)
         gw_name = ctx->argv[4];
     }
     if (gw_name
-        && set_error(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
+        && nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
         free(ip);
         return;
     }
@@ -375,9 +293,9 @@ nbctl_lr_nat_del(struct ctl_context *ctx)
             bool nat_v6;
             char *nat_ip;
             if (is_snat) {
-                nat_ip = normalize_net(nat->logical_ip, is_v6);
+                nat_ip = ovn_ctl_normalize_net(nat->logical_ip, is_v6);
             } else {
-                nat_ip = normalize_ip(nat->external_ip, &nat_v6);
+                nat_ip = ovn_ctl_normalize_ip(nat->external_ip, &nat_v6);
             }
             bool match = nat_ip && !strcmp(nat_ip, ip);
             free(nat_ip);
@@ -425,7 +343,7 @@ static void
 nbctl_lr_nat_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
     if (!lr->n_nat) {
@@ -462,7 +380,7 @@ static void
 nbctl_lr_nat_update_ext_ip(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -475,9 +393,9 @@ nbctl_lr_nat_update_ext_ip(struct ctl_context *ctx)
     }
 
     bool is_v6 = false;
-    char *ip = normalize_net(ctx->argv[3], false);
+    char *ip = ovn_ctl_normalize_net(ctx->argv[3], false);
     if (!ip) {
-        ip = normalize_net(ctx->argv[3], true);
+        ip = ovn_ctl_normalize_net(ctx->argv[3], true);
         is_v6 = true;
     }
     if (!ip) {
@@ -503,7 +421,7 @@ nbctl_lr_nat_update_ext_ip(struct ctl_context *ctx)
         if (strcmp(nat->type, type)) {
             continue;
         }
-        char *nat_ip = normalize_net(is_snat ? nat->logical_ip
+        char *nat_ip = ovn_ctl_normalize_net(is_snat ? nat->logical_ip
                                              : nat->external_ip, is_v6);
         bool match = nat_ip && !strcmp(nat_ip, ip);
         free(nat_ip);

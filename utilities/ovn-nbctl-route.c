@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db-ctl-base.h"
+#include "lib/ovn-ctl-util.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
 #include "ovsdb-idl.h"
@@ -16,78 +17,6 @@
 #include "smap.h"
 #include "sset.h"
 #include "util.h"
-
-/* Stores 'error' (if any) in 'ctx' and returns true if there was one. */
-static bool
-set_error(struct ctl_context *ctx, char *error)
-{
-    if (error) {
-        ctx->error = error;
-        return true;
-    }
-    return false;
-}
-
-/* Normalizes 's', an IPv4 or IPv6 address with optional prefix length, into
- * "NETWORK/PLEN" (or just the address for a host prefix).  Returns NULL if
- * 's' is not valid.  If 'is_v6' is nonnull, stores the family in it. */
-static char *
-normalize_prefix(const char *s, bool *is_v6)
-{
-    ovs_be32 ip;
-    unsigned int plen;
-    char *error = ip_parse_cidr(s, &ip, &plen);
-    if (!error) {
-        if (is_v6) {
-            *is_v6 = false;
-        }
-        ovs_be32 mask = be32_prefix_mask(plen);
-        if (plen == 32) {
-            return xasprintf(IP_FMT, IP_ARGS(ip));
-        }
-        return xasprintf(IP_FMT"/%u", IP_ARGS(ip & mask), plen);
-    }
-    free(error);
-
-    struct in6_addr ip6;
-    error = ipv6_parse_cidr(s, &ip6, &plen);
-    if (!error) {
-        if (is_v6) {
-            *is_v6 = true;
-        }
-        struct in6_addr mask = ipv6_create_mask(plen);
-        struct in6_addr net = ipv6_addr_bitand(&ip6, &mask);
-        char buf[INET6_ADDRSTRLEN];
-        ipv6_string_mapped(buf, &net);
-        if (plen == 128) {
-            return xstrdup(buf);
-        }
-        return xasprintf("%s/%u", buf, plen);
-    }
-    free(error);
-    return NULL;
-}
-
-/* Normalizes a plain IPv4 or IPv6 address (no prefix length).  Returns
- * NULL if invalid. */
-static char *
-normalize_addr(const char *s, bool *is_v6)
-{
-    ovs_be32 ip;
-    struct in6_addr ip6;
-
-    if (ip_parse(s, &ip)) {
-        *is_v6 = false;
-        return xasprintf(IP_FMT, IP_ARGS(ip));
-    }
-    if (ipv6_parse(s, &ip6)) {
-        char buf[INET6_ADDRSTRLEN];
-        *is_v6 = true;
-        ipv6_string_mapped(buf, &ip6);
-        return xstrdup(buf);
-    }
-    return NULL;
-}
 
 /* Returns the route's policy, defaulting to "dst-ip". */
 static const char *
@@ -101,7 +30,7 @@ static void
 nbctl_lr_route_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -121,7 +50,7 @@ nbctl_lr_route_add(struct ctl_context *ctx)
     }
 
     bool prefix_v6;
-    char *prefix = normalize_prefix(ctx->argv[2], &prefix_v6);
+    char *prefix = ovn_ctl_normalize_prefix(ctx->argv[2], &prefix_v6);
     char *next_hop = NULL;
     if (!prefix) {
         ctl_error(ctx, "bad prefix argument: %s", ctx->argv[2]);
@@ -132,7 +61,7 @@ nbctl_lr_route_add(struct ctl_context *ctx)
         next_hop = xstrdup("discard");
     } else {
         bool nh_v6;
-        next_hop = normalize_addr(ctx->argv[3], &nh_v6);
+        next_hop = ovn_ctl_normalize_ip(ctx->argv[3], &nh_v6);
         if (!next_hop || nh_v6 != prefix_v6) {
             ctl_error(ctx, "bad %s nexthop argument: %s",
                       prefix_v6 ? "IPv6" : "IPv4", ctx->argv[3]);
@@ -143,7 +72,7 @@ nbctl_lr_route_add(struct ctl_context *ctx)
     const char *output_port = ctx->argc == 5 ? ctx->argv[4] : NULL;
     if (output_port) {
         const struct nbrec_logical_router_port *lrp;
-        if (set_error(ctx, nbctl_lrp_lookup(ctx, output_port, true, &lrp))) {
+        if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, output_port, true, &lrp))) {
             goto out;
         }
     }
@@ -163,7 +92,7 @@ nbctl_lr_route_add(struct ctl_context *ctx)
             || strcmp(route_policy(r), policy_s)) {
             continue;
         }
-        char *rp = normalize_prefix(r->ip_prefix, NULL);
+        char *rp = ovn_ctl_normalize_prefix(r->ip_prefix, NULL);
         bool same_prefix = rp && !strcmp(rp, prefix);
         free(rp);
         if (!same_prefix) {
@@ -270,7 +199,7 @@ static void
 nbctl_lr_route_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -285,7 +214,7 @@ nbctl_lr_route_del(struct ctl_context *ctx)
 
     char *prefix = NULL;
     if (ctx->argc >= 3) {
-        prefix = normalize_prefix(ctx->argv[2], NULL);
+        prefix = ovn_ctl_normalize_prefix(ctx->argv[2], NULL);
         if (!prefix) {
             ctl_error(ctx, "bad prefix argument: %s", ctx->argv[2]);
             return;
@@ -297,7 +226,7 @@ nbctl_lr_route_del(struct ctl_context *ctx)
         if (!strcmp(ctx->argv[3], "discard")) {
             nexthop = xstrdup("discard");
         } else {
-            nexthop = normalize_prefix(ctx->argv[3], NULL);
+            nexthop = ovn_ctl_normalize_prefix(ctx->argv[3], NULL);
             if (!nexthop) {
                 ctl_error(ctx, "bad nexthop argument: %s", ctx->argv[3]);
                 free(prefix);
@@ -329,7 +258,7 @@ nbctl_lr_route_del(struct ctl_context *ctx)
             continue;
         }
         if (prefix) {
-            char *rp = normalize_prefix(r->ip_prefix, NULL);
+            char *rp = ovn_ctl_normalize_prefix(r->ip_prefix, NULL);
             bool match = rp && !strcmp(rp, prefix);
             free(rp);
             if (!match) {
@@ -339,7 +268,7 @@ nbctl_lr_route_del(struct ctl_context *ctx)
         if (nexthop) {
             char *rn = (!strcmp(r->nexthop, "discard")
                         ? xstrdup("discard")
-                        : normalize_prefix(r->nexthop, NULL));
+                        : ovn_ctl_normalize_prefix(r->nexthop, NULL));
             bool match = rn && !strcmp(rn, nexthop);
             free(rn);
             if (!match) {
@@ -486,7 +415,7 @@ static void
 nbctl_lr_route_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
     const char *route_table = shash_find_data(&ctx->options,
@@ -535,12 +464,12 @@ static void
 nbctl_lr_policy_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
     int64_t priority;
-    if (set_error(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
+    if (nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
         return;
     }
 
@@ -567,7 +496,7 @@ nbctl_lr_policy_add(struct ctl_context *ctx)
         for (char *tok = strtok_r(copy, ",", &save); tok;
              tok = strtok_r(NULL, ",", &save)) {
             bool is_v6;
-            char *nh = normalize_addr(tok, &is_v6);
+            char *nh = ovn_ctl_normalize_ip(tok, &is_v6);
             if (!nh) {
                 ctl_error(ctx, "bad next hop argument: %s", ctx->argv[5]);
                 goto fail;
@@ -648,7 +577,7 @@ static void
 nbctl_lr_policy_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -676,7 +605,7 @@ nbctl_lr_policy_del(struct ctl_context *ctx)
     }
 
     int64_t priority;
-    if (set_error(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
+    if (nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
         return;
     }
     const char *match = ctx->argc == 4 ? ctx->argv[3] : NULL;
@@ -706,7 +635,7 @@ static void
 nbctl_lr_policy_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
     if (!lr->n_policies) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db-ctl-base.h"
+#include "lib/ovn-ctl-util.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
 #include "ovsdb-idl.h"
@@ -21,17 +22,6 @@ static const char *const lsp_types[] = {
     "", "router", "localnet", "localport", "l2gateway", "vtep", "external",
     "virtual", "remote",
 };
-
-/* Stores 'error' (if any) in 'ctx' and returns true if there was one. */
-static bool
-set_error(struct ctl_context *ctx, char *error)
-{
-    if (error) {
-        ctx->error = error;
-        return true;
-    }
-    return false;
-}
 
 /* "[--may-exist | --add-duplicate] ls-add [SWITCH]". */
 static void
@@ -82,7 +72,7 @@ nbctl_ls_del(struct ctl_context *ctx)
     bool must_exist = !shash_find(&ctx->options, "--if-exists");
     const struct nbrec_logical_switch *ls;
 
-    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], must_exist, &ls))
+    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], must_exist, &ls))
         || !ls) {
         return;
     }
@@ -129,7 +119,7 @@ nbctl_lsp_add(struct ctl_context *ctx)
     bool may_exist = shash_find(&ctx->options, "--may-exist") != NULL;
     const struct nbrec_logical_switch *ls;
 
-    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -212,7 +202,7 @@ nbctl_lsp_del(struct ctl_context *ctx)
     bool must_exist = !shash_find(&ctx->options, "--if-exists");
     const struct nbrec_logical_switch_port *lsp;
 
-    if (set_error(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], must_exist, &lsp))
+    if (nbctl_set_error(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], must_exist, &lsp))
         || !lsp) {
         return;
     }
@@ -233,7 +223,7 @@ nbctl_lsp_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
 
-    if (set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -252,7 +242,7 @@ static const struct nbrec_logical_switch_port *
 get_lsp(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch_port *lsp;
-    if (set_error(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], true, &lsp))) {
+    if (nbctl_set_error(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], true, &lsp))) {
         return NULL;
     }
     return lsp;
@@ -278,90 +268,6 @@ nbctl_lsp_get_tag(struct ctl_context *ctx)
     }
 }
 
-/* IP addresses parsed from a "MAC IP..." or "dynamic IP..." string. */
-struct lsp_ips {
-    size_t n_ipv4;              /* Number of elements in 'ipv4'. */
-    ovs_be32 ipv4[16];          /* IPv4 addresses. */
-    size_t n_ipv6;              /* Number of elements in 'ipv6'. */
-    struct in6_addr ipv6[16];   /* IPv6 addresses. */
-};
-
-/* Parses the space-separated IP[/PLEN] words of 's' into 'ips'.  Returns
- * false if a word is not an IP address or there are too many. */
-static bool
-parse_ips(const char *s, struct lsp_ips *ips)
-{
-    char *copy = xstrdup(s);
-    char *save = NULL;
-    bool ok = true;
-
-    memset(ips, 0, sizeof *ips);
-    for (char *w = strtok_r(copy, " ", &save); w && ok;
-         w = strtok_r(NULL, " ", &save)) {
-        ovs_be32 ip;
-        struct in6_addr ip6;
-        unsigned int plen;
-        char *error = ip_parse_cidr(w, &ip, &plen);
-        if (!error) {
-            if (ips->n_ipv4 < ARRAY_SIZE(ips->ipv4)) {
-                ips->ipv4[ips->n_ipv4++] = ip;
-            } else {
-                ok = false;
-            }
-            continue;
-        }
-        free(error);
-        error = ipv6_parse_cidr(w, &ip6, &plen);
-        if (!error) {
-            if (ips->n_ipv6 < ARRAY_SIZE(ips->ipv6)) {
-                ips->ipv6[ips->n_ipv6++] = ip6;
-            } else {
-                ok = false;
-            }
-            continue;
-        }
-        free(error);
-        ok = false;
-    }
-    free(copy);
-    return ok;
-}
-
-/* Parses "MAC [IP]..." into 'ips'.  Returns false if 's' has another
- * form. */
-static bool
-parse_mac_ips(const char *s, struct lsp_ips *ips)
-{
-    struct eth_addr ea;
-    int n = 0;
-
-    if (!ovs_scan_len(s, &n, ETH_ADDR_SCAN_FMT, ETH_ADDR_SCAN_ARGS(ea))
-        || (s[n] && s[n] != ' ')) {
-        return false;
-    }
-    return parse_ips(s + n, ips);
-}
-
-/* Returns true if 'a' is one of the "dynamic" address forms: "dynamic",
- * "dynamic IP [IP]" or "MAC dynamic". */
-static bool
-is_dynamic_address(const char *a)
-{
-    struct eth_addr ea;
-    int n = 0;
-
-    if (!strcmp(a, "dynamic")) {
-        return true;
-    }
-    if (!strncmp(a, "dynamic ", 8)) {
-        struct lsp_ips ips;
-        return (parse_ips(a + 8, &ips) && ips.n_ipv4 <= 1
-                && ips.n_ipv6 <= 1 && ips.n_ipv4 + ips.n_ipv6 > 0);
-    }
-    return (ovs_scan_len(a, &n, ETH_ADDR_SCAN_FMT, ETH_ADDR_SCAN_ARGS(ea))
-            && !strcmp(a + n, " dynamic"));
-}
-
 /* Returns an error if an IP address in 'addresses' (a "MAC IP..." string) is
  * already used by another port of 'ls'. */
 static char *
@@ -369,8 +275,8 @@ check_duplicate_ips(const struct nbrec_logical_switch *ls,
                     const struct nbrec_logical_switch_port *lsp,
                     const char *addresses)
 {
-    struct lsp_ips mine;
-    if (!parse_mac_ips(addresses, &mine)) {
+    struct ovn_ctl_lsp_ips mine;
+    if (!ovn_ctl_parse_mac_ips(addresses, &mine)) {
         return NULL;
     }
 
@@ -380,17 +286,17 @@ check_duplicate_ips(const struct nbrec_logical_switch *ls,
             continue;
         }
         for (size_t j = 0; j < other->n_addresses; j++) {
-            struct lsp_ips theirs;
-            if (!parse_mac_ips(other->addresses[j], &theirs)) {
+            struct ovn_ctl_lsp_ips theirs;
+            if (!ovn_ctl_parse_mac_ips(other->addresses[j], &theirs)) {
                 continue;
             }
             for (size_t k = 0; k < mine.n_ipv4; k++) {
                 for (size_t m = 0; m < theirs.n_ipv4; m++) {
-                    if (mine.ipv4[k] == theirs.ipv4[m]) {
+                    if (mine.ipv4[k].s_addr == theirs.ipv4[m].s_addr) {
                         return xasprintf("Error on switch %s: duplicate "
                                          "IPv4 address '"IP_FMT"' found on "
                                          "logical switch port '%s'",
-                                         ls->name, IP_ARGS(mine.ipv4[k]),
+                                         ls->name, IP_ARGS(mine.ipv4[k].s_addr),
                                          other->name);
                     }
                 }
@@ -424,16 +330,11 @@ nbctl_lsp_set_addresses(struct ctl_context *ctx)
     const struct nbrec_logical_switch *ls = nbctl_lsp_to_ls(ctx, lsp);
     for (int i = 2; i < ctx->argc; i++) {
         const char *a = ctx->argv[i];
-        if (strcmp(a, "unknown") && strcmp(a, "router")
-            && !is_dynamic_address(a)) {
-            struct eth_addr ea;
-            if (!ovs_scan(a, ETH_ADDR_SCAN_FMT, ETH_ADDR_SCAN_ARGS(ea))) {
-                ctl_error(ctx, "%s: Invalid address format. See ovn-nb(5). "
-                          "Hint: An Ethernet address must be listed before "
-                          "an IP address, together as a single argument.",
-                          a);
-                return;
-            }
+        if (!ovn_ctl_is_valid_lsp_address(a)) {
+            ctl_error(ctx, "%s: Invalid address format. See ovn-nb(5). "
+                      "Hint: An Ethernet address must be listed before "
+                      "an IP address, together as a single argument.", a);
+            return;
         }
         if (ls) {
             char *error = check_duplicate_ips(ls, lsp, a);
@@ -523,7 +424,7 @@ nbctl_lsp_set_enabled(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch_port *lsp = get_lsp(ctx);
     bool enabled;
-    if (!lsp || set_error(ctx, parse_enabled(ctx->argv[2], &enabled))) {
+    if (!lsp || nbctl_set_error(ctx, parse_enabled(ctx->argv[2], &enabled))) {
         return;
     }
     nbrec_logical_switch_port_set_enabled(lsp, &enabled, 1);
@@ -632,7 +533,7 @@ lsp_set_dhcp_options(struct ctl_context *ctx, bool v4)
 
     const struct nbrec_dhcp_options *dhcp_opts = NULL;
     if (ctx->argc == 3) {
-        if (set_error(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[2],
+        if (nbctl_set_error(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[2],
                                                      &dhcp_opts))) {
             return;
         }
@@ -738,7 +639,7 @@ nbctl_lsp_set_ha_chassis_group(struct ctl_context *ctx)
 
     const struct nbrec_ha_chassis_group *hcg = NULL;
     if (ctx->argc == 3
-        && set_error(ctx, nbctl_hcg_lookup(ctx, ctx->argv[2], true, &hcg))) {
+        && nbctl_set_error(ctx, nbctl_hcg_lookup(ctx, ctx->argv[2], true, &hcg))) {
         return;
     }
     nbrec_logical_switch_port_set_ha_chassis_group(lsp, hcg);

@@ -852,6 +852,16 @@ nbctl_lrp_to_lr(struct ctl_context *ctx,
     return NULL;
 }
 
+bool
+nbctl_set_error(struct ctl_context *ctx, char *error)
+{
+    if (error) {
+        ctx->error = error;
+        return true;
+    }
+    return false;
+}
+
 char *
 nbctl_parse_priority(const char *s, int64_t *priority)
 {
