@@ -95,6 +95,11 @@ parse_field(struct action_context *ctx, struct ovnact_field *field)
                         "required", lexer->token.s);
         return false;
     }
+    if (info.sf.field->n_bytes > 16) {
+        ovn_lexer_error(lexer, "field %s is wider than 128 bits, which "
+                        "actions do not support", lexer->token.s);
+        return false;
+    }
     free(field->name);
     memset(field, 0, sizeof *field);
     field->name = xstrdup(lexer->token.s);
