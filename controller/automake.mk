@@ -21,7 +21,9 @@ controller_libcontroller_a_SOURCES = \
 	controller/patch.c \
 	controller/patch.h \
 	controller/physical.c \
-	controller/physical.h
+	controller/physical.h \
+	controller/port-sec.c \
+	controller/port-sec.h
 controller_libcontroller_a_CPPFLAGS = $(AM_CPPFLAGS)
 
 bin_PROGRAMS += controller/ovn-controller

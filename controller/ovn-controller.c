@@ -22,6 +22,7 @@
 #include "controller/ofctrl.h"
 #include "controller/patch.h"
 #include "controller/physical.h"
+#include "controller/port-sec.h"
 #include "daemon.h"
 #include "dirs.h"
 #include "fatal-signal.h"
@@ -356,6 +357,7 @@ ctl_run(struct controller *c)
         };
         ctl_flow_table_clear(&c->phys);
         physical_run(&pctx, &c->phys);
+        port_sec_run(&c->bs, &c->phys);
 
         struct lflow_ctx lctx = { .sb = sb, .self = self, .bs = &c->bs };
         if (full) {

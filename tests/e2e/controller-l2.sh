@@ -106,6 +106,29 @@ expect_packets hv1 vif1 "$reply"
 expect_none hv2 vif2
 expect_none hv3 vif3
 
+# Port security on lp1: spoofed source IP or MAC is dropped on the way in;
+# on the way out lp1 only gets frames for its own IP (or broadcast).
+check nbctl --wait=hv lsp-set-port-security lp1 "$mac1 10.0.0.1"
+spoof=$(pkt icmp4 eth.src=$mac1 eth.dst=$mac2 ip4.src=10.0.0.77 \
+        ip4.dst=10.0.0.2 icmp.id=1 icmp.seq=3)
+inject hv1 vif1 "$spoof"
+spoofmac=$(pkt icmp4 eth.src=50:54:00:00:00:77 eth.dst=$mac2 \
+           ip4.src=10.0.0.1 ip4.dst=10.0.0.2 icmp.id=1 icmp.seq=4)
+inject hv1 vif1 "$spoofmac"
+expect_none hv2 vif2
+inject hv1 vif1 "$icmp"
+expect_packets hv2 vif2 "$icmp"
+wrongip=$(pkt icmp4 eth.src=$mac2 eth.dst=$mac1 ip4.src=10.0.0.2 \
+          ip4.dst=10.0.0.99 icmp.id=2 icmp.seq=1)
+rightip=$(pkt icmp4 eth.src=$mac2 eth.dst=$mac1 ip4.src=10.0.0.2 \
+          ip4.dst=10.0.0.1 icmp.id=2 icmp.seq=2)
+inject hv2 vif2 "$wrongip"
+inject hv2 vif2 "$rightip"
+expect_packets hv1 vif1 "$rightip"
+check nbctl --wait=hv lsp-set-port-security lp1
+inject hv1 vif1 "$spoof"
+expect_packets hv2 vif2 "$spoof"
+
 # A disabled port gets nothing, even unicast to its MAC.
 check nbctl --wait=hv lsp-set-enabled lp3 disabled
 icmp3=$(pkt icmp4 eth.src=$mac1 eth.dst=$mac3 ip4.src=10.0.0.1 \
