@@ -540,6 +540,8 @@ encode_fwd_group(const struct ovn_action *act,
                  const struct ovn_action_env *env, struct ofpbuf *ofpacts)
 {
     const struct ovnact_opt *ports = ovnact_find_opt(act, "childports");
+    const struct ovnact_opt *liveness = ovnact_find_opt(act, "liveness");
+    bool live = liveness && liveness->code;
     if (!env->group_id) {
         return xstrdup("fwd_group needs OpenFlow groups, which the caller "
                        "does not provide");
@@ -556,9 +558,15 @@ encode_fwd_group(const struct ovn_action *act,
         if (!env->lookup_port || !env->lookup_port(env->aux, port, &key)) {
             continue;
         }
-        ds_put_format(&spec, ",bucket=bucket_id=%"PRIuSIZE",weight:100,"
-                      "actions=load:%#"PRIx32"->NXM_NX_REG15[],"
-                      "resubmit(,%d)", n_buckets++, key,
+        ds_put_format(&spec, ",bucket=bucket_id=%"PRIuSIZE",weight:100,",
+                      n_buckets++);
+        uint32_t watch = (live && env->port_liveness
+                          ? env->port_liveness(env->aux, port) : 0);
+        if (watch) {
+            ds_put_format(&spec, "watch_port=%"PRIu32",", watch);
+        }
+        ds_put_format(&spec, "actions=load:%#"PRIx32"->NXM_NX_REG15[],"
+                      "resubmit(,%d)", key,
                       OVN_OFTABLE_OUTPUT_LARGE_PKT_DETECT);
     }
     if (!n_buckets) {

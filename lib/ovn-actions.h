@@ -103,6 +103,11 @@ struct ovn_action_env {
                                  * if 'meter_aux' is NULL). */
     void *meter_aux;            /* Passed to 'meter_id', if nonnull. */
 
+    /* For fwd_group(liveness=true): the OpenFlow port (a tunnel with BFD)
+     * whose liveness decides whether the bucket for 'port_name' is used,
+     * or 0 if none.  NULL means every bucket is always live. */
+    uint32_t (*port_liveness)(const void *aux, const char *port_name);
+
     /* DHCP options by name (struct ovn_dhcp_opt_def *), or NULL for the
      * built-in lists. */
     const struct shash *dhcp_opts;

@@ -29,6 +29,8 @@
 #include "openvswitch/meta-flow.h"
 #include "openvswitch/ofp-actions.h"
 #include "openvswitch/ofp-errors.h"
+#include "openvswitch/ofp-group.h"
+#include "openvswitch/ofp-meter.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/shash.h"
 #include "util.h"
@@ -80,20 +82,44 @@ lookup_port(const void *aux OVS_UNUSED, const char *name, uint32_t *key)
     return false;
 }
 
-/* Records a group spec in the struct ds 'aux'; returns group 1. */
+/* Records a group spec in the struct ds 'aux'; returns group 1.  The spec
+ * must be one that ovs-ofctl's group parser accepts. */
 static uint32_t
 group_id(void *aux, const char *spec)
 {
     struct ds *log = aux;
+    struct ofputil_group_mod gm;
+    enum ofputil_protocol usable;
+    char *s = xasprintf("group_id=1,%s", spec);
+    char *error = parse_ofp_group_mod_str(&gm, OFPGC15_ADD, s, NULL, NULL,
+                                          &usable);
+    if (error) {
+        fail_msg("bad group spec \"%s\": %s", spec, error);
+    }
+    ofputil_uninit_group_mod(&gm);
+    free(s);
     ds_put_format(log, "%s%s", log->length ? "\n" : "", spec);
     return 1;
 }
 
-/* Records a meter spec in the struct ds 'aux'; returns meter 2. */
+/* Records a meter spec in the struct ds 'aux'; returns meter 2.  The spec
+ * must be one that ovs-ofctl's meter parser accepts, unless it names a
+ * meter ("name:..."). */
 static uint32_t
 meter_id(void *aux, const char *spec)
 {
     struct ds *log = aux;
+    if (strncmp(spec, "name:", 5)) {
+        struct ofputil_meter_mod mm;
+        enum ofputil_protocol usable;
+        char *s = xasprintf("meter=2 %s", spec);
+        char *error = parse_ofp_meter_mod_str(&mm, s, OFPMC13_ADD, &usable);
+        if (error) {
+            fail_msg("bad meter spec \"%s\": %s", spec, error);
+        }
+        free(mm.meter.bands);
+        free(s);
+    }
     ds_put_format(log, "%smeter %s", log->length ? "\n" : "", spec);
     return 2;
 }
@@ -594,6 +620,45 @@ test_no_lookup_port(void **state OVS_UNUSED)
     ds_destroy(&log);
 }
 
+/* Liveness: lp1's tunnel is OpenFlow port 9, lp2 has none. */
+static uint32_t
+liveness_port(const void *aux OVS_UNUSED, const char *name)
+{
+    return !strcmp(name, "lp1") ? 9 : 0;
+}
+
+/* fwd_group(liveness=true) watches the ports 'port_liveness' names;
+ * liveness=false or no callback watches nothing. */
+static void
+test_fwd_group_liveness(void **state OVS_UNUSED)
+{
+    struct ds log = DS_EMPTY_INITIALIZER;
+    struct ovn_action_env env;
+    struct ofpbuf a;
+
+    init_env(&env, 0, 10, &log);
+    env.port_liveness = liveness_port;
+    ofpbuf_init(&a, 0);
+    must_encode("fwd_group(liveness = true, childports = \"lp1\", "
+                "\"lp2\");", &a, &env);
+    assert_string_equal(ds_cstr(&log), "type=select,selection_method=dp_hash,"
+                        "bucket=bucket_id=0,weight:100,watch_port=9,actions="
+                        "load:0x1->NXM_NX_REG15[],resubmit(,37),bucket="
+                        "bucket_id=1,weight:100,actions=load:0x2->NXM_NX_REG15"
+                        "[],resubmit(,37)");
+    ds_clear(&log);
+    must_encode("fwd_group(liveness = false, childports = \"lp1\");", &a,
+                &env);
+    assert_null(strstr(ds_cstr(&log), "watch_port"));
+    ds_clear(&log);
+    env.port_liveness = NULL;
+    must_encode("fwd_group(liveness = true, childports = \"lp1\");", &a,
+                &env);
+    assert_null(strstr(ds_cstr(&log), "watch_port"));
+    ofpbuf_uninit(&a);
+    ds_destroy(&log);
+}
+
 /* Encoding appends to existing actions; errors leave them alone. */
 static void
 test_append_and_restore(void **state OVS_UNUSED)
@@ -751,6 +816,7 @@ main(void)
         cmocka_unit_test(test_append_and_restore),
         cmocka_unit_test(test_parse_api),
         cmocka_unit_test(test_id_table),
+        cmocka_unit_test(test_fwd_group_liveness),
     };
     size_t n_ok = ARRAY_SIZE(ok_cases);
     size_t n_err = ARRAY_SIZE(err_cases);
