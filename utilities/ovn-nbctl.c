@@ -971,19 +971,6 @@ print_ls(const struct nbrec_logical_switch *ls, struct ds *s)
     }
 }
 
-/* Compares gateway chassis by descending priority, then name. */
-static int
-compare_gw_chassis(const void *a_, const void *b_)
-{
-    const struct nbrec_gateway_chassis *const *ap = a_;
-    const struct nbrec_gateway_chassis *const *bp = b_;
-    const struct nbrec_gateway_chassis *a = *ap, *b = *bp;
-    if (a->priority != b->priority) {
-        return a->priority > b->priority ? -1 : 1;
-    }
-    return strcmp(a->name, b->name);
-}
-
 /* Prints the "show" block for one logical router. */
 static void
 print_lr(const struct nbrec_logical_router *lr, struct ds *s)
@@ -1008,18 +995,13 @@ print_lr(const struct nbrec_logical_router *lr, struct ds *s)
             ds_put_char(s, '\n');
         }
         if (lrp->n_gateway_chassis) {
-            const struct nbrec_gateway_chassis **gcs
-                = xmemdup(lrp->gateway_chassis,
-                          lrp->n_gateway_chassis * sizeof *gcs);
-            qsort(gcs, lrp->n_gateway_chassis, sizeof *gcs,
-                  compare_gw_chassis);
+            /* Column order, as the reference implementation prints it. */
             ds_put_cstr(s, "        gateway chassis: [");
             for (size_t j = 0; j < lrp->n_gateway_chassis; j++) {
                 ds_put_format(s, "%s%s", j ? " " : "",
-                              gcs[j]->chassis_name);
+                              lrp->gateway_chassis[j]->chassis_name);
             }
             ds_put_cstr(s, "]\n");
-            free(gcs);
         }
     }
 

@@ -8,6 +8,12 @@ final database contents (ovsdb-client dump, UUIDs normalised).  Prints
 every difference; exits 1 if there was any, 0 otherwise.
 
 usage: ctl_diff.py SCRIPT OURS_BIN OURS_DB THEIRS_BIN THEIRS_DB DBNAME
+       ctl_diff.py --golden FILE BIN DB
+
+In --golden mode, FILE holds "### COMMAND" lines, each followed by the exact
+output expected (stdout and stderr together, UUIDs as <uuid>); BIN runs each
+command against DB and every mismatch is printed.  "### sort: COMMAND"
+compares after sorting sibling blocks (see tree_sort()).
 
 SCRIPT has one command per line: the arguments that follow the program
 name, in shell syntax.  Blank lines and lines starting with '#' are
@@ -97,7 +103,43 @@ def dump(db, dbname):
     return tables
 
 
+def golden(path, binary, db):
+    """Runs the commands of golden file 'path', comparing exact output."""
+    with open(path) as f:
+        lines = f.read().splitlines()
+    cases = []
+    for line in lines:
+        if line.startswith('### '):
+            cases.append((line[4:], []))
+        elif cases:
+            cases[-1][1].append(line)
+    n_bad = 0
+    for cmd, expected in cases:
+        sort = cmd.startswith('sort: ')
+        if sort:
+            cmd = cmd[6:]
+            expected = tree_sort(expected)
+        proc = subprocess.run([binary, '--db=' + db] + shlex.split(cmd),
+                              stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True,
+                              timeout=60)
+        actual = norm(proc.stdout).splitlines()
+        if sort:
+            actual = tree_sort(actual)
+        if actual != expected:
+            n_bad += 1
+            print('MISMATCH: %s' % cmd)
+            for l in expected:
+                print('  expected| ' + l)
+            for l in actual:
+                print('  actual  | ' + l)
+    print('%d commands, %d mismatches' % (len(cases), n_bad))
+    return 1 if n_bad else 0
+
+
 def main():
+    if sys.argv[1] == '--golden':
+        return golden(*sys.argv[2:5])
     script, ours, ours_db, theirs, theirs_db, dbname = sys.argv[1:7]
     sides = [(ours, ours_db, {}), (theirs, theirs_db, {})]
     n_cmds = n_diff = 0
