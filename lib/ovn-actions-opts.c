@@ -964,3 +964,27 @@ ovnact_check_hash_fields(const char *fields)
     free(copy);
     return error;
 }
+
+/* See lib/ovn-actions-private.h. */
+const char *
+ovnact_learn_prereqs(const struct ovn_action *act)
+{
+    const struct ovnact_opt *proto = ovnact_find_opt(act, "proto");
+    const char *p = proto ? proto->value : "tcp";
+
+    if (act->type == OVNACT_COMMIT_LB_AFF) {
+        const struct ovnact_opt *vip = ovnact_find_opt(act, "vip");
+        const struct ovnact_addr *a = (const void *) vip->data;
+        return a->family == AF_INET6 ? "ip6" : "ip4";
+    } else if (act->type == OVNACT_COMMIT_ECMP_NH) {
+        const struct ovnact_opt *ipv6 = ovnact_find_opt(act, "ipv6");
+        bool v6 = !strcmp(ipv6->value, "true");
+        static const char *const names[2][3] = {
+            { "ip4 && tcp", "ip4 && udp", "ip4 && sctp" },
+            { "ip6 && tcp", "ip6 && udp", "ip6 && sctp" },
+        };
+        int i = !strcmp(p, "udp") ? 1 : !strcmp(p, "sctp") ? 2 : 0;
+        return names[v6][i];
+    }
+    return NULL;
+}

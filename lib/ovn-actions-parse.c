@@ -446,7 +446,7 @@ parse_ct_commit(struct action_context *ctx, struct ovn_actions *acts)
 
     bool was = ctx->in_ct_commit;
     ctx->in_ct_commit = true;
-    bool ok = parse_nested(ctx, act, NULL, true);
+    bool ok = parse_nested(ctx, act, "ip", true);
     ctx->in_ct_commit = was;
     if (!ok) {
         return false;
@@ -519,6 +519,8 @@ parse_ct_nat(struct action_context *ctx, struct ovn_actions *acts,
     struct ovn_lexer *lexer = ctx->lexer;
     struct ovn_action *act = ovn_actions_add(acts, type);
 
+    /* OpenFlow's ct action needs an IP match. */
+    add_prereq(ctx, "ip");
     if (!ovn_lexer_match(lexer, OVN_LEX_T_LPAREN)) {
         return true;
     }
@@ -588,6 +590,7 @@ parse_ct_lb(struct action_context *ctx, struct ovn_actions *acts,
     struct ovn_action *act = ovn_actions_add(acts, type);
     size_t allocated = 0;
 
+    add_prereq(ctx, "ip");
     if (!ovn_lexer_match(lexer, OVN_LEX_T_LPAREN)) {
         return true;
     }
@@ -1166,8 +1169,8 @@ parse_action(struct action_context *ctx, struct ovn_actions *acts)
     } simple[] = {
         { "output", OVNACT_OUTPUT, NULL },
         { "drop", OVNACT_DROP, NULL },
-        { "ct_next", OVNACT_CT_NEXT, NULL },
-        { "ct_commit_nat", OVNACT_CT_COMMIT_NAT, NULL },
+        { "ct_next", OVNACT_CT_NEXT, "ip" },
+        { "ct_commit_nat", OVNACT_CT_COMMIT_NAT, "ip" },
         { "ct_clear", OVNACT_CT_CLEAR, NULL },
         { "igmp", OVNACT_IGMP, "igmp" },
         { "handle_dhcpv6_reply", OVNACT_HANDLE_DHCPV6_REPLY, NULL },
@@ -1245,6 +1248,9 @@ parse_action(struct action_context *ctx, struct ovn_actions *acts)
                 free(error);
                 return false;
             }
+            /* The learn actions copy packet fields, so the flow must match
+             * their protocols. */
+            add_prereq(ctx, ovnact_learn_prereqs(&acts->acts[idx]));
             return true;
         }
     }

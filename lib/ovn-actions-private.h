@@ -75,6 +75,10 @@ ovnact_opt_check_func ovnact_check_lb_aff_opt;
  * duplicates).  Returns NULL or a malloc'd error. */
 char *ovnact_finish_opts(struct ovn_action *);
 
+/* Returns the prerequisites of learn-based action 'act' (commit_lb_aff,
+ * commit_ecmp_nh), or NULL. */
+const char *ovnact_learn_prereqs(const struct ovn_action *);
+
 /* Validates a comma-separated list of OpenFlow hash field names. */
 char *ovnact_check_hash_fields(const char *);
 

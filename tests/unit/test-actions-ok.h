@@ -66,64 +66,64 @@ static const struct ok_case ok_cases[] = {
     { 0, 10, "ct_next;",
       NULL,
       "ct(table=19,zone=NXM_NX_REG13[0..15])",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_commit;",
       "ct_commit { };",
       "ct(commit,zone=NXM_NX_REG13[0..15],nat(src))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_commit { ct_mark.blocked = 1; };",
       NULL,
       "ct(commit,zone=NXM_NX_REG13[0..15],nat(src),exec(load:0x1->NXM_NX_CT_MA"
         "RK[0]))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_commit { ct_label.ecmp_reply_eth = eth.src; ct_mark.ecmp_repl"
       "y_port = 5; };",
       NULL,
       "ct(commit,zone=NXM_NX_REG13[0..15],nat(src),exec(move:NXM_OF_ETH_SRC[]-"
         ">NXM_NX_CT_LABEL[32..79],load:0x5->NXM_NX_CT_MARK[16..31]))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_dnat;",
       NULL,
       "ct(table=19,zone=NXM_NX_REG11[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_dnat(10.0.0.2);",
       NULL,
       "ct(commit,table=19,zone=NXM_NX_REG11[0..15],nat(dst=10.0.0.2))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_snat(fd00::1);",
       NULL,
       "ct(commit,table=19,zone=NXM_NX_REG12[0..15],nat(src=fd00::1))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_dnat_in_czone(192.168.1.1);",
       NULL,
       "ct(commit,table=19,zone=NXM_NX_REG11[0..15],nat(dst=192.168.1.1))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_snat_in_czone;",
       NULL,
       "ct(table=19,zone=NXM_NX_REG11[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_lb;",
       NULL,
       "ct(table=19,zone=NXM_NX_REG13[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "ct_lb_mark(backends=10.0.0.2:80,10.0.0.3:80; hash_fields=\"ip_ds"
       "t,ip_src,tcp_dst,tcp_src\"; skip_snat);",
       NULL,
       "group:1",
-      NULL, "type=select,selection_method=hash,fields(ip_dst,ip_src,tcp_dst,tc"
-        "p_src),bucket=bucket_id=0,weight:100,actions=ct(nat(dst=10.0.0.2:80),"
-        "commit,table=19,zone=NXM_NX_REG13[0..15],exec(set_field:0x6/0x6->ct_m"
-        "ark)),bucket=bucket_id=1,weight:100,actions=ct(nat(dst=10.0.0.3:80),c"
-        "ommit,table=19,zone=NXM_NX_REG13[0..15],exec(set_field:0x6/0x6->ct_ma"
-        "rk))" },
+      "(ip)", "type=select,selection_method=hash,fields(ip_dst,ip_src,tcp_dst,"
+        "tcp_src),bucket=bucket_id=0,weight:100,actions=ct(nat(dst=10.0.0.2:80"
+        "),commit,table=19,zone=NXM_NX_REG13[0..15],exec(set_field:0x6/0x6->ct"
+        "_mark)),bucket=bucket_id=1,weight:100,actions=ct(nat(dst=10.0.0.3:80)"
+        ",commit,table=19,zone=NXM_NX_REG13[0..15],exec(set_field:0x6/0x6->ct_"
+        "mark))" },
     { 0, 10, "ct_lb(backends=[fd00::2]:80,[fd00::3]:8080);",
       NULL,
       "group:1",
-      NULL, "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:10"
-        "0,actions=ct(nat(dst=[fd00::2]:80),commit,table=19,zone=NXM_NX_REG13["
-        "0..15],exec(set_field:0x2/0x2->ct_label)),bucket=bucket_id=1,weight:1"
-        "00,actions=ct(nat(dst=[fd00::3]:8080),commit,table=19,zone=NXM_NX_REG"
-        "13[0..15],exec(set_field:0x2/0x2->ct_label))" },
+      "(ip)", "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:"
+        "100,actions=ct(nat(dst=[fd00::2]:80),commit,table=19,zone=NXM_NX_REG1"
+        "3[0..15],exec(set_field:0x2/0x2->ct_label)),bucket=bucket_id=1,weight"
+        ":100,actions=ct(nat(dst=[fd00::3]:8080),commit,table=19,zone=NXM_NX_R"
+        "EG13[0..15],exec(set_field:0x2/0x2->ct_label))" },
     { 0, 10, "ct_clear;",
       NULL,
       "ct_clear",
@@ -131,7 +131,7 @@ static const struct ok_case ok_cases[] = {
     { 0, 10, "ct_commit_nat;",
       NULL,
       "ct(commit,table=19,zone=NXM_NX_REG13[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 10, "clone { outport = \"lp2\"; output; };",
       NULL,
       "clone(set_field:0x2->reg15,resubmit(,37))",
@@ -396,7 +396,7 @@ static const struct ok_case ok_cases[] = {
         "DATA[],eth_type=0x800,NXM_OF_IP_SRC[],ip_dst=172.16.0.10,nw_proto=6,t"
         "cp_dst=80,load:0x1->NXM_NX_REG10[14],load:0xa000002->NXM_NX_REG4[],lo"
         "ad:0x1f90->NXM_NX_REG8[0..15])",
-      NULL, NULL },
+      "(ip4)", NULL },
     { 0, 10, "commit_lb_aff(vip = \"[fd00::10]:80\", backend = \"[fd00::2]:808"
       "0\", proto = udp, timeout = 60);",
       NULL,
@@ -404,7 +404,7 @@ static const struct ok_case ok_cases[] = {
         "DATA[],eth_type=0x86dd,NXM_NX_IPV6_SRC[],ipv6_dst=fd00::10,nw_proto=1"
         "7,udp_dst=80,load:0x1->NXM_NX_REG10[14],load:0xfd00000000000000000000"
         "0000000002->NXM_NX_XXREG1[],load:0x1f90->NXM_NX_REG8[0..15])",
-      NULL, NULL },
+      "(ip6)", NULL },
     { 0, 10, "reg9[6] = chk_lb_aff();",
       NULL,
       "load:0->NXM_NX_REG10[14],resubmit(,78),move:NXM_NX_REG10[14]->NXM_NX_RE"
@@ -420,7 +420,7 @@ static const struct ok_case ok_cases[] = {
         "o=6,NXM_OF_IP_SRC[]=NXM_OF_IP_DST[],NXM_OF_IP_DST[]=NXM_OF_IP_SRC[],N"
         "XM_OF_TCP_SRC[]=NXM_OF_TCP_DST[],NXM_OF_TCP_DST[]=NXM_OF_TCP_SRC[],lo"
         "ad:0x1->NXM_NX_REG10[13])",
-      NULL, NULL },
+      "(ip4 && tcp)", NULL },
     { 0, 10, "reg9[5] = check_ecmp_nh_mac();",
       NULL,
       "load:0->NXM_NX_REG10[13],resubmit(,76),move:NXM_NX_REG10[13]->NXM_NX_RE"
@@ -467,56 +467,56 @@ static const struct ok_case ok_cases[] = {
     { EGRESS|0, 0, "ct_next;",
       NULL,
       "ct(table=43,zone=NXM_NX_REG13[0..15])",
-      NULL, NULL },
+      "(ip)", NULL },
     { EGRESS|ROUTER, 2, "ct_commit { } ; next;",
       "ct_commit { }; next;",
       "ct(commit,zone=NXM_NX_REG11[0..15],nat(src)),resubmit(,45)",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 5, "ct_next;",
       NULL,
       "ct(table=14,zone=NXM_NX_REG11[0..15])",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 5, "ct_commit_nat;",
       NULL,
       "ct(commit,table=14,zone=NXM_NX_REG11[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 5, "ct_lb_mark;",
       NULL,
       "ct(table=14,zone=NXM_NX_REG11[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 5, "ct_lb_mark(backends=10.0.0.2:80,10.0.0.3:80);",
       NULL,
       "group:1",
-      NULL, "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:10"
-        "0,actions=ct(nat(dst=10.0.0.2:80),commit,table=14,zone=NXM_NX_REG11[0"
-        "..15],exec(set_field:0x2/0x2->ct_mark)),bucket=bucket_id=1,weight:100"
-        ",actions=ct(nat(dst=10.0.0.3:80),commit,table=14,zone=NXM_NX_REG11[0."
-        ".15],exec(set_field:0x2/0x2->ct_mark))" },
+      "(ip)", "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:"
+        "100,actions=ct(nat(dst=10.0.0.2:80),commit,table=14,zone=NXM_NX_REG11"
+        "[0..15],exec(set_field:0x2/0x2->ct_mark)),bucket=bucket_id=1,weight:1"
+        "00,actions=ct(nat(dst=10.0.0.3:80),commit,table=14,zone=NXM_NX_REG11["
+        "0..15],exec(set_field:0x2/0x2->ct_mark))" },
     { ROUTER, 5, "ct_dnat(10.0.0.5);",
       NULL,
       "ct(commit,table=14,zone=NXM_NX_REG11[0..15],nat(dst=10.0.0.5))",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 5, "ct_snat;",
       NULL,
       "ct(table=14,zone=NXM_NX_REG12[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { EGRESS|ROUTER, 3, "ct_snat(172.16.0.2);",
       NULL,
       "ct(commit,table=46,zone=NXM_NX_REG12[0..15],nat(src=172.16.0.2))",
-      NULL, NULL },
+      "(ip)", NULL },
     { EGRESS|ROUTER, 1, "ct_dnat;",
       NULL,
       "ct(table=44,zone=NXM_NX_REG11[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 5, "ct_dnat_in_czone;",
       NULL,
       "ct(table=14,zone=NXM_NX_REG11[0..15],nat)",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 5, "ct_commit { ct_mark.blocked = 0; };",
       NULL,
       "ct(commit,zone=NXM_NX_REG11[0..15],nat(src),exec(load:0->NXM_NX_CT_MARK"
         "[0]))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 0, "",
       "drop;",
       "drop",
@@ -654,29 +654,29 @@ static const struct ok_case ok_cases[] = {
     { 0, 0, "ct_lb(10.0.0.2:80);",
       "ct_lb(backends=10.0.0.2:80);",
       "group:1",
-      NULL, "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:10"
-        "0,actions=ct(nat(dst=10.0.0.2:80),commit,table=9,zone=NXM_NX_REG13[0."
-        ".15],exec(set_field:0x2/0x2->ct_label))" },
+      "(ip)", "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:"
+        "100,actions=ct(nat(dst=10.0.0.2:80),commit,table=9,zone=NXM_NX_REG13["
+        "0..15],exec(set_field:0x2/0x2->ct_label))" },
     { 0, 0, "ct_lb_mark(backends=10.0.0.2; force_snat);",
       NULL,
       "group:1",
-      NULL, "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:10"
-        "0,actions=ct(nat(dst=10.0.0.2),commit,table=9,zone=NXM_NX_REG13[0..15"
-        "],exec(set_field:0xa/0xa->ct_mark))" },
+      "(ip)", "type=select,selection_method=dp_hash,bucket=bucket_id=0,weight:"
+        "100,actions=ct(nat(dst=10.0.0.2),commit,table=9,zone=NXM_NX_REG13[0.."
+        "15],exec(set_field:0xa/0xa->ct_mark))" },
     { 0, 0, "ct_lb_mark(backends=fd00::2,fd00::3; hash_fields=ipv6_src,ipv6_ds"
       "t);",
       NULL,
       "group:1",
-      NULL, "type=select,selection_method=hash,fields(ipv6_src,ipv6_dst),bucke"
-        "t=bucket_id=0,weight:100,actions=ct(nat(dst=fd00::2),commit,table=9,z"
-        "one=NXM_NX_REG13[0..15],exec(set_field:0x2/0x2->ct_mark)),bucket=buck"
-        "et_id=1,weight:100,actions=ct(nat(dst=fd00::3),commit,table=9,zone=NX"
-        "M_NX_REG13[0..15],exec(set_field:0x2/0x2->ct_mark))" },
+      "(ip)", "type=select,selection_method=hash,fields(ipv6_src,ipv6_dst),buc"
+        "ket=bucket_id=0,weight:100,actions=ct(nat(dst=fd00::2),commit,table=9"
+        ",zone=NXM_NX_REG13[0..15],exec(set_field:0x2/0x2->ct_mark)),bucket=bu"
+        "cket_id=1,weight:100,actions=ct(nat(dst=fd00::3),commit,table=9,zone="
+        "NXM_NX_REG13[0..15],exec(set_field:0x2/0x2->ct_mark))" },
     { 0, 0, "ct_snat(10.0.0.1, \"1000-2000\");",
       "ct_snat(10.0.0.1, 1000-2000);",
       "ct(commit,table=9,zone=NXM_NX_REG12[0..15],nat(src=10.0.0.1:1000-2000))"
         ,
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 0, "clone { ct_clear; next(pipeline=ingress, table=0); };",
       NULL,
       "clone(ct_clear,resubmit(,8))",
@@ -853,7 +853,7 @@ static const struct ok_case ok_cases[] = {
         "nw_proto=17,NXM_NX_IPV6_SRC[]=NXM_NX_IPV6_DST[],NXM_NX_IPV6_DST[]=NXM"
         "_NX_IPV6_SRC[],NXM_OF_UDP_SRC[]=NXM_OF_UDP_DST[],NXM_OF_UDP_DST[]=NXM"
         "_OF_UDP_SRC[],load:0x1->NXM_NX_REG10[13])",
-      NULL, NULL },
+      "(ip6 && udp)", NULL },
     { 0, 0, "commit_ecmp_nh(ipv6 = false, proto = sctp);",
       NULL,
       "learn(table=76,idle_timeout=20,hard_timeout=30,delete_learned,cookie=0x"
@@ -864,7 +864,7 @@ static const struct ok_case ok_cases[] = {
         "proto=132,NXM_OF_IP_SRC[]=NXM_OF_IP_DST[],NXM_OF_IP_DST[]=NXM_OF_IP_S"
         "RC[],OXM_OF_SCTP_SRC[]=OXM_OF_SCTP_DST[],OXM_OF_SCTP_DST[]=OXM_OF_SCT"
         "P_SRC[],load:0x1->NXM_NX_REG10[13])",
-      NULL, NULL },
+      "(ip4 && sctp)", NULL },
     { 0, 0, "commit_lb_aff(vip = \"10.0.0.10\", backend = \"10.0.0.2\", proto "
       "= sctp, timeout = 5);",
       NULL,
@@ -872,7 +872,7 @@ static const struct ok_case ok_cases[] = {
         "ATA[],eth_type=0x800,NXM_OF_IP_SRC[],ip_dst=10.0.0.10,nw_proto=132,lo"
         "ad:0x1->NXM_NX_REG10[14],load:0xa000002->NXM_NX_REG4[],load:0->NXM_NX"
         "_REG8[0..15])",
-      NULL, NULL },
+      "(ip4)", NULL },
     { 0, 0, "bind_vport(\"unknown-vport\", inport);",
       NULL,
       "drop",
@@ -900,10 +900,10 @@ static const struct ok_case ok_cases[] = {
       "c,tcp_dst; skip_snat);",
       NULL,
       "group:1",
-      NULL, "type=select,selection_method=hash,fields(ip_src,ip_dst,tcp_src,tc"
-        "p_dst),bucket=bucket_id=0,weight:100,actions=ct(nat(dst=10.0.0.2:80),"
-        "commit,table=9,zone=NXM_NX_REG13[0..15],exec(set_field:0x6/0x6->ct_ma"
-        "rk))" },
+      "(ip)", "type=select,selection_method=hash,fields(ip_src,ip_dst,tcp_src,"
+        "tcp_dst),bucket=bucket_id=0,weight:100,actions=ct(nat(dst=10.0.0.2:80"
+        "),commit,table=9,zone=NXM_NX_REG13[0..15],exec(set_field:0x6/0x6->ct_"
+        "mark))" },
     { 0, 0, "clone { clone { output; }; next; };",
       NULL,
       "clone(clone(resubmit(,37)),resubmit(,9))",
@@ -933,7 +933,7 @@ static const struct ok_case ok_cases[] = {
       NULL,
       "ct(commit,zone=NXM_NX_REG13[0..15],nat(src),exec(move:NXM_NX_REG0[]->NX"
         "M_NX_CT_LABEL[96..127])),clone(set_field:80->tcp_dst)",
-      "(tcp)", NULL },
+      "(ip) && (tcp)", NULL },
     { 0, 0, "arp { arp.op = 2; output; };",
       NULL,
       "controller(userdata=01.00.00.00.00.00.00.01.00.19.00.10.80.00.2a.02.00."
@@ -944,16 +944,16 @@ static const struct ok_case ok_cases[] = {
       "ct_snat_in_czone(172.16.0.130, 1000-2000);",
       "ct(commit,table=46,zone=NXM_NX_REG11[0..15],nat(src=172.16.0.130:1000-2"
         "000))",
-      NULL, NULL },
+      "(ip)", NULL },
     { ROUTER, 7, "ct_dnat_in_czone(10.0.0.12, 1000 - 2000);",
       "ct_dnat_in_czone(10.0.0.12, 1000-2000);",
       "ct(commit,table=16,zone=NXM_NX_REG11[0..15],nat(dst=10.0.0.12:1000-2000"
         "))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 0, "ct_snat(1.1.1.1, 80);",
       NULL,
       "ct(commit,table=9,zone=NXM_NX_REG12[0..15],nat(src=1.1.1.1:80))",
-      NULL, NULL },
+      "(ip)", NULL },
     { 0, 0, "inport = get_fdb(eth.src);",
       NULL,
       "push:NXM_NX_REG15[],set_field:0->reg15,push:NXM_OF_ETH_DST[],move:NXM_O"
