@@ -39,10 +39,15 @@ check nbctl ls-add sw0 \
 netns_vm_add hv1 vm1 vm1 50:54:00:00:00:01 192.168.0.2/24 192.168.0.1
 netns_vm_add hv2 vm2 vm2 50:54:00:00:00:02 192.168.0.3/24 192.168.0.1
 netns_vm_add hv2 vm3 vm3 50:54:00:00:00:03 11.0.0.2/24 11.0.0.1
+# vm4's port has only "unknown" addresses: the router learns nothing about
+# it from the northbound database; a MAC_Binding row (written below, as
+# pinctrl would) must be turned into flows for routing to reach it.
+check nbctl lsp-add sw1 vm4 -- lsp-set-addresses vm4 unknown
+netns_vm_add hv1 vm4 vm4 50:54:00:00:00:04 11.0.0.4/24 11.0.0.1
 hv_start_controller hv1 ours
 hv_start_controller hv2 ours
 check nbctl --wait=hv --timeout=30 sync
-for lp in vm1 vm2 vm3; do
+for lp in vm1 vm2 vm3 vm4; do
     wait_until '[ "$(nbctl get logical_switch_port '$lp' up)" = true ]' \
         || fail "$lp never came up"
 done
@@ -65,6 +70,15 @@ $out"
 
 out=$(vm_exec vm3 ping -n -c 1 -W 2 -M do -s 1372 192.168.0.2) \
     || fail "1400-byte ping vm3 -> vm1 failed:
+$out"
+
+# Routed to vm4 through the MAC_Binding table.
+dp=$(sbctl --bare --columns=datapath find Port_Binding logical_port=lrp1)
+check sbctl create MAC_Binding logical_port=lrp1 datapath="$dp" \
+    ip=11.0.0.4 mac='"50:54:00:00:00:04"' >/dev/null
+out=$(vm_ping vm1 11.0.0.4 3) || fail "ping vm1 -> vm4 failed:
+$out"
+echo "$out" | grep -q 'icmp_seq=1 ttl=63' || fail "vm4 reply not routed:
 $out"
 
 # The router's own address answers (ARP responder and ICMP echo reply).
