@@ -13,6 +13,7 @@
 #include "controller/binding.h"
 #include "controller/physical.h"
 #include "coverage.h"
+#include "lib/ovn-actions.h"
 #include "lib/ovn-lflow-compile.h"
 #include "lib/ovn-sb-idl.h"
 #include "openvswitch/dynamic-string.h"
@@ -34,9 +35,9 @@ VLOG_DEFINE_THIS_MODULE(ovn_lflow);
 COVERAGE_DEFINE(ovn_lflow_compile_error);
 COVERAGE_DEFINE(ovn_lflow_compiled);
 
-/* OpenFlow tables for MAC_Binding lookups (get_arp/get_nd, lookup_arp). */
-#define OFTABLE_MAC_BINDING 66
-#define OFTABLE_MAC_LOOKUP 67
+/* Logical flag bits the lookup tables set (see lib/ovn-actions.h). */
+#define MLF_LOOKUP_MAC_BIT 6
+#define MLF_LOOKUP_FDB_BIT 8
 
 /* The compiled form of one logical flow. */
 struct lflow_entry {
@@ -480,7 +481,10 @@ lflow_merge_all(struct lflow_state *ls)
     }
 }
 
-/* Adds MAC_Binding flows for one (datapath, port, ip, mac). */
+/* Adds MAC_Binding flows for one (datapath, port, ip, mac): table 66
+ * (get_arp/get_nd: output port and IP -> eth.dst, and the "found" flag)
+ * and table 67 (lookup_arp/lookup_nd: input port, IP and eth.src -> the
+ * "found" flag). */
 static void
 add_mac_binding(struct ctl_flow_table *ft, const struct uuid *uuid,
                 uint32_t dp_key, uint32_t port_key, const char *ip_s,
@@ -497,7 +501,6 @@ add_mac_binding(struct ctl_flow_table *ft, const struct uuid *uuid,
     }
     match_init_catchall(&m);
     match_set_metadata(&m, htonll(dp_key));
-    match_set_reg(&m, MFF_REG15 - MFF_REG0, port_key);
     if (ip_parse(ip_s, &ip4)) {
         match_set_reg(&m, 0, ntohl(ip4));
     } else if (ipv6_parse(ip_s, &ip6)) {
@@ -508,19 +511,57 @@ add_mac_binding(struct ctl_flow_table *ft, const struct uuid *uuid,
         return;
     }
     ofpbuf_init(&ofpacts, 0);
-    ofpact_put_SET_ETH_DST(&ofpacts)->mac = mac;
-    ctl_flow_table_add_buf(ft, OFTABLE_MAC_BINDING, 100, uuid->parts[0], &m,
-                           &ofpacts);
 
+    struct match m66 = m;
+    match_set_reg(&m66, MFF_REG15 - MFF_REG0, port_key);
+    ofpact_put_SET_ETH_DST(&ofpacts)->mac = mac;
+    ctl_put_load(1, MFF_REG10, MLF_LOOKUP_MAC_BIT, 1, &ofpacts);
+    ctl_flow_table_add_buf(ft, OVN_OFTABLE_MAC_BINDING, 100, uuid->parts[0],
+                           &m66, &ofpacts);
+
+    struct match m67 = m;
+    match_set_reg(&m67, MFF_REG14 - MFF_REG0, port_key);
+    match_set_dl_src(&m67, mac);
     ofpbuf_clear(&ofpacts);
-    match_set_dl_src(&m, mac);
-    ctl_put_load(1, MFF_REG10, 6, 1, &ofpacts);
-    ctl_flow_table_add_buf(ft, OFTABLE_MAC_LOOKUP, 100, uuid->parts[0], &m,
-                           &ofpacts);
+    ctl_put_load(1, MFF_REG10, MLF_LOOKUP_MAC_BIT, 1, &ofpacts);
+    ctl_flow_table_add_buf(ft, OVN_OFTABLE_MAC_LOOKUP, 100, uuid->parts[0],
+                           &m67, &ofpacts);
     ofpbuf_uninit(&ofpacts);
 }
 
-/* Rebuilds the MAC_Binding and Static_MAC_Binding flows. */
+/* Adds the FDB flows for one learned (datapath, port, mac): table 71
+ * (get_fdb: eth.dst -> output port) and table 72 (lookup_fdb: input port
+ * and eth.src -> the "found" flag). */
+static void
+add_fdb(struct ctl_flow_table *ft, const struct sbrec_fdb *fdb)
+{
+    struct eth_addr mac;
+    struct match m;
+    struct ofpbuf ofpacts;
+
+    if (!eth_addr_from_string(fdb->mac, &mac)) {
+        return;
+    }
+    ofpbuf_init(&ofpacts, 0);
+    match_init_catchall(&m);
+    match_set_metadata(&m, htonll(fdb->dp_key));
+    match_set_dl_dst(&m, mac);
+    ctl_put_load(fdb->port_key, MFF_REG15, 0, 32, &ofpacts);
+    ctl_flow_table_add_buf(ft, OVN_OFTABLE_GET_FDB, 100,
+                           fdb->header_.uuid.parts[0], &m, &ofpacts);
+
+    match_init_catchall(&m);
+    match_set_metadata(&m, htonll(fdb->dp_key));
+    match_set_reg(&m, MFF_REG14 - MFF_REG0, fdb->port_key);
+    match_set_dl_src(&m, mac);
+    ofpbuf_clear(&ofpacts);
+    ctl_put_load(1, MFF_REG10, MLF_LOOKUP_FDB_BIT, 1, &ofpacts);
+    ctl_flow_table_add_buf(ft, OVN_OFTABLE_LOOKUP_FDB, 100,
+                           fdb->header_.uuid.parts[0], &m, &ofpacts);
+    ofpbuf_uninit(&ofpacts);
+}
+
+/* Rebuilds the MAC_Binding, Static_MAC_Binding and FDB flows. */
 static void
 lflow_build_mac_flows(struct lflow_state *ls, const struct lflow_ctx *ctx)
 {
@@ -536,6 +577,12 @@ lflow_build_mac_flows(struct lflow_state *ls, const struct lflow_ctx *ctx)
             add_mac_binding(&ls->mac_flows, &smb->header_.uuid,
                             pb->datapath->tunnel_key, pb->tunnel_key,
                             smb->ip, smb->mac);
+        }
+    }
+    const struct sbrec_fdb *fdb;
+    SBREC_FDB_FOR_EACH (fdb, ctx->sb) {
+        if (binding_get_datapath(ctx->bs, fdb->dp_key)) {
+            add_fdb(&ls->mac_flows, fdb);
         }
     }
     SBREC_MAC_BINDING_FOR_EACH (mb, ctx->sb) {
@@ -707,6 +754,7 @@ lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx)
     }
     if (sbrec_mac_binding_track_get_first(ctx->sb)
         || sbrec_static_mac_binding_track_get_first(ctx->sb)
+        || sbrec_fdb_track_get_first(ctx->sb)
         || sbrec_port_binding_track_get_first(ctx->sb)) {
         lflow_build_mac_flows(ls, ctx);
     }
