@@ -141,25 +141,20 @@ nbctl_lrp_add(struct ctl_context *ctx)
     const char **networks = (const char **) &ctx->argv[4];
     int n_networks = ctx->argc - 4;
 
-    /* Trailing KEY=VALUE arguments: peer=PEER (and no others). */
+    /* The networks end at the first COLUMN[:KEY]=VALUE setting, such as
+     * peer=PEER; the settings are applied to the new row generically. */
     const char *peer = NULL;
+    int first_setting = ctx->argc;
     for (int i = 4; i < ctx->argc; i++) {
         if (strchr(ctx->argv[i], '=')) {
             n_networks = i - 4;
-            for (int j = i; j < ctx->argc; j++) {
-                char *key, *value;
-                value = xstrdup(ctx->argv[j]);
-                key = strsep(&value, "=");
-                if (value && !strcmp(key, "peer")) {
-                    peer = ctx->argv[j] + 5;
-                } else {
-                    ctl_error(ctx, "%s: unknown option", ctx->argv[j]);
-                    free(key);
-                    return;
-                }
-                free(key);
-            }
+            first_setting = i;
             break;
+        }
+    }
+    for (int i = first_setting; i < ctx->argc; i++) {
+        if (!strncmp(ctx->argv[i], "peer=", 5)) {
+            peer = ctx->argv[i] + 5;
         }
     }
 
@@ -220,8 +215,13 @@ nbctl_lrp_add(struct ctl_context *ctx)
     nbrec_logical_router_port_set_name(new, lrp_name);
     nbrec_logical_router_port_set_mac(new, mac);
     nbrec_logical_router_port_set_networks(new, networks, n_networks);
-    if (peer) {
-        nbrec_logical_router_port_set_peer(new, peer);
+    for (int i = first_setting; i < ctx->argc; i++) {
+        char *error = ctl_set_column("Logical_Router_Port", &new->header_,
+                                     ctx->argv[i], ctx->symtab);
+        if (error) {
+            ctx->error = error;
+            return;
+        }
     }
     nbrec_logical_router_update_ports_addvalue(lr, new);
 }
