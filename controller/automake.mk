@@ -34,6 +34,7 @@ EXTRA_controller_ovn_controller_DEPENDENCIES = lib/libovnlflow.a
 
 EXTRA_DIST += \
 	bench/controller-bench.sh \
+	tests/e2e/controller-binding.sh \
 	tests/e2e/controller-incremental.sh \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \

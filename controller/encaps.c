@@ -186,7 +186,7 @@ encaps_run(struct ovsdb_idl_txn *txn, const struct ovsrec_bridge *br_int,
            struct ovsdb_idl *sb, const struct sbrec_chassis *self,
            const struct ctl_config *cfg, struct shash *tunnels)
 {
-    struct shash desired = SHASH_INITIALIZER(&desired);  /* "ch@ip" keys. */
+    struct shash desired = SHASH_INITIALIZER(&desired);  /* By chassis. */
     struct sset used_names = SSET_INITIALIZER(&used_names);
     const struct sbrec_chassis *c;
 
@@ -209,14 +209,12 @@ encaps_run(struct ovsdb_idl_txn *txn, const struct ovsrec_bridge *br_int,
         if (!e) {
             continue;
         }
-        char *key = xasprintf("%s@%s", c->name, e->ip);
         struct desired_tunnel *dt = xzalloc(sizeof *dt);
         dt->chassis = c;
         dt->encap = e;
-        if (!shash_add_once(&desired, key, dt)) {
+        if (!shash_add_once(&desired, c->name, dt)) {
             free(dt);
         }
-        free(key);
     }
 
     /* Match existing tunnel ports; delete stale ones. */
@@ -227,7 +225,15 @@ encaps_run(struct ovsdb_idl_txn *txn, const struct ovsrec_bridge *br_int,
         if (!id) {
             continue;
         }
-        struct desired_tunnel *dt = shash_find_data(&desired, id);
+        /* The id is "chassis@ip": one tunnel per chassis, whose IP may
+         * change in place. */
+        char *chassis = xstrdup(id);
+        char *at = strrchr(chassis, '@');
+        if (at) {
+            *at = '\0';
+        }
+        struct desired_tunnel *dt = shash_find_data(&desired, chassis);
+        free(chassis);
         if (dt && !dt->port) {
             dt->port = p;
         } else if (txn) {
@@ -251,6 +257,7 @@ encaps_run(struct ovsdb_idl_txn *txn, const struct ovsrec_bridge *br_int,
             smap_add(&opts, "local_ip", SSET_FIRST(&cfg->encap_ips));
         }
 
+        char *id = xasprintf("%s@%s", dt->chassis->name, dt->encap->ip);
         if (!dt->port) {
             if (txn) {
                 char *name = tunnel_port_name(dt->chassis->name, &used_names);
@@ -262,15 +269,20 @@ encaps_run(struct ovsdb_idl_txn *txn, const struct ovsrec_bridge *br_int,
                 ovsrec_port_set_name(port, name);
                 ovsrec_port_set_interfaces(port, &iface, 1);
                 struct smap ext = SMAP_INITIALIZER(&ext);
-                smap_add(&ext, TUNNEL_KEY, node->name);
+                smap_add(&ext, TUNNEL_KEY, id);
                 ovsrec_port_set_external_ids(port, &ext);
                 smap_destroy(&ext);
                 ovsrec_bridge_update_ports_addvalue(br_int, port);
-                VLOG_INFO("creating tunnel port %s to %s", name, node->name);
+                VLOG_INFO("creating tunnel port %s to %s", name, id);
                 free(name);
             }
         } else if (dt->port->n_interfaces == 1) {
             const struct ovsrec_interface *iface = dt->port->interfaces[0];
+            if (txn && strcmp(smap_get_def(&dt->port->external_ids,
+                                           TUNNEL_KEY, ""), id)) {
+                ovsrec_port_update_external_ids_setkey(dt->port, TUNNEL_KEY,
+                                                       id);
+            }
             if (txn && (strcmp(iface->type, dt->encap->type)
                         || !smap_equal(&iface->options, &opts))) {
                 ovsrec_interface_set_type(iface, dt->encap->type);
@@ -288,6 +300,7 @@ encaps_run(struct ovsdb_idl_txn *txn, const struct ovsrec_bridge *br_int,
             }
         }
         smap_destroy(&opts);
+        free(id);
     }
     shash_destroy_free_data(&desired);
     sset_destroy(&used_names);
