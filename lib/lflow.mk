@@ -65,5 +65,13 @@ tests_unit_test_actions_northd_SOURCES = tests/unit/test-actions-northd.c
 tests_unit_test_actions_northd_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_actions_northd_LDADD = lib/libovnlflow.a $(OVS_LIBS) \
 	$(CMOCKA_LIBS)
+check_PROGRAMS += tests/unit/test-actions-lflows
+tests_unit_test_actions_lflows_SOURCES = tests/unit/test-actions-lflows.c
+tests_unit_test_actions_lflows_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DTEST_SRCDIR='"$(abs_top_srcdir)"'
+tests_unit_test_actions_lflows_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_actions_lflows_LDADD = lib/libovnlflow.a $(OVS_LIBS) \
+	$(CMOCKA_LIBS)
 endif
+EXTRA_DIST += tests/unit/test-actions-lflows.tsv
 EXTRA_DIST += tests/fuzz/fuzz-actions.c tests/fuzz/actions-seeds.txt

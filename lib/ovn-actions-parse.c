@@ -1172,7 +1172,7 @@ parse_action(struct action_context *ctx, struct ovn_actions *acts)
         { "ct_next", OVNACT_CT_NEXT, "ip" },
         { "ct_commit_nat", OVNACT_CT_COMMIT_NAT, "ip" },
         { "ct_clear", OVNACT_CT_CLEAR, NULL },
-        { "igmp", OVNACT_IGMP, "igmp" },
+        { "igmp", OVNACT_IGMP, NULL },  /* Also used for MLD. */
         { "handle_dhcpv6_reply", OVNACT_HANDLE_DHCPV6_REPLY, NULL },
         { "ct_snat_to_vip", OVNACT_CT_SNAT_TO_VIP, NULL },
     };
