@@ -785,7 +785,7 @@ parse_empty_parens(struct action_context *ctx)
 
 /* Appends the canonical text of the value at the current token (a constant,
  * identifier, or "{ c, c, ... }" set) to 's', consuming it.  Also records
- * the tokens in 'toks' for the encoder, if nonnull. */
+ * the tokens in 'v' for the option checks. */
 static bool
 parse_opt_value(struct action_context *ctx, struct ds *s,
                 struct ovnact_opt_value *v)

@@ -252,7 +252,7 @@ struct ovn_action {
     struct ovn_actions *nested; /* Nested actions, or NULL. */
 
     /* next. */
-    bool ingress;               /* Target pipeline. */
+    bool ingress;               /* Target pipeline (FRAG_MTU: ICMPv4). */
     int table;                  /* Target stage, or -1 for "next stage". */
     bool pipeline_given;        /* Whether "pipeline=" was written. */
 
