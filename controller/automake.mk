@@ -40,7 +40,8 @@ EXTRA_DIST += \
 	tests/e2e/controller-localnet.sh \
 	tests/e2e/controller-netns.sh \
 	tests/e2e/controller-physical.sh \
-	tests/e2e/controller-restart.sh
+	tests/e2e/controller-restart.sh \
+	tests/e2e/controller-vxlan.sh
 
 # Targets built on their own (make controller/ovn-controller) still need
 # the generated southbound IDL header first.
