@@ -51,6 +51,7 @@ lib_libovnlflow_a_SOURCES += \
 	lib/ovn-actions-parse.c \
 	lib/ovn-actions-pinctrl.c \
 	lib/ovn-actions-private.h \
+	lib/ovn-pinctrl-ops.c \
 	lib/ovn-pinctrl-ops.h
 
 # ---- actions: unit tests ---------------------------------------------------

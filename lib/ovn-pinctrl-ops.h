@@ -49,6 +49,9 @@
  */
 
 #include <stdint.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "openvswitch/compiler.h"
 #include "openvswitch/types.h"
 
 /* Userdata format version carried in every header. */
@@ -187,5 +190,42 @@ enum {
  * Numbers 1-31 follow the ND option types of RFC 4861/4191/8106. */
 #define OVN_PINCTRL_RA_ADDR_MODE 200
 #define OVN_PINCTRL_RA_PRF 201
+
+/* Decoding (lib/ovn-pinctrl-ops.c, in libovnlflow.a). ------------------- */
+
+struct ofpbuf;
+struct mf_subfield;
+
+/* A decoded controller action userdata. */
+struct ovn_pinctrl_op {
+    enum ovn_pinctrl_opcode opcode; /* The operation. */
+    const uint8_t *payload;         /* Bytes after the header. */
+    size_t payload_len;             /* Length of 'payload'. */
+
+    /* Paused request opcodes (PUT_DHCP_OPTS, PUT_DHCPV6_OPTS, DNS_LOOKUP,
+     * PUT_ND_RA_OPTS): the result subfield and the options after it. */
+    bool has_result;                /* Whether 'result_*' are valid. */
+    int result_field;               /* enum mf_field_id. */
+    int result_ofs;                 /* Bit offset. */
+    int result_n_bits;              /* Width (1). */
+    const uint8_t *opts;            /* Options (see above for formats). */
+    size_t opts_len;                /* Length of 'opts'. */
+};
+
+/* Decodes 'len' bytes of controller 'userdata' into 'op' (which points into
+ * 'userdata').  Returns NULL, or a malloc'd error for a short buffer, a
+ * wrong version or an unknown opcode. */
+char *ovn_pinctrl_op_decode(const void *userdata, size_t len,
+                            struct ovn_pinctrl_op *op)
+    OVS_WARN_UNUSED_RESULT;
+
+/* For nested-action opcodes: decodes the nested OpenFlow 1.5 actions into
+ * 'ofpacts' (appended).  Returns NULL or a malloc'd error. */
+char *ovn_pinctrl_op_nested(const struct ovn_pinctrl_op *,
+                            struct ofpbuf *ofpacts)
+    OVS_WARN_UNUSED_RESULT;
+
+/* Returns the name of 'opcode' ("arp", "put_dhcp_opts", ...), or NULL. */
+const char *ovn_pinctrl_opcode_name(enum ovn_pinctrl_opcode);
 
 #endif /* lib/ovn-pinctrl-ops.h */

@@ -33,6 +33,7 @@
 #include "openvswitch/ofp-meter.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/shash.h"
+#include "openvswitch/vlog.h"
 #include "util.h"
 
 /* Case flags. */
@@ -659,6 +660,81 @@ test_fwd_group_liveness(void **state OVS_UNUSED)
     ds_destroy(&log);
 }
 
+/* ovn_pinctrl_op_decode() and ovn_pinctrl_op_nested() on what the encoder
+ * produces, and on malformed userdata. */
+static void
+test_pinctrl_decode(void **state OVS_UNUSED)
+{
+    struct ovn_pinctrl_op op;
+    struct ofpbuf a, nested;
+    char *error;
+
+    /* Nested actions. */
+    ofpbuf_init(&a, 0);
+    ofpbuf_init(&nested, 0);
+    must_encode("icmp4 { icmp4.type = 0; outport = \"lp2\"; output; };", &a,
+                NULL);
+    const struct ofpact_controller *oc = only_controller(&a);
+    error = ovn_pinctrl_op_decode(oc->userdata, oc->userdata_len, &op);
+    assert_null(error);
+    assert_int_equal(op.opcode, OVN_PINCTRL_OP_ICMP4);
+    assert_false(op.has_result);
+    assert_string_equal(ovn_pinctrl_opcode_name(op.opcode), "icmp4");
+    error = ovn_pinctrl_op_nested(&op, &nested);
+    assert_null(error);
+    char *s = format_ofpacts(nested.data, nested.size);
+    assert_string_equal(s, "set_field:0->icmp_type,set_field:0x2->reg15,"
+                        "resubmit(,37)");
+    free(s);
+
+    /* Result opcodes. */
+    ofpbuf_clear(&a);
+    must_encode("reg9[5] = dns_lookup();", &a, NULL);
+    oc = only_controller(&a);
+    error = ovn_pinctrl_op_decode(oc->userdata, oc->userdata_len, &op);
+    assert_null(error);
+    assert_int_equal(op.opcode, OVN_PINCTRL_OP_DNS_LOOKUP);
+    assert_true(op.has_result);
+    assert_int_equal(op.result_field, MFF_REG9);
+    assert_int_equal(op.result_ofs, 5);
+    assert_int_equal(op.result_n_bits, 1);
+    assert_int_equal(op.opts_len, 0);
+    error = ovn_pinctrl_op_nested(&op, &nested);
+    assert_string_equal(error, "dns_lookup has no nested actions");
+    free(error);
+
+    /* Malformed userdata. */
+    static const uint8_t short_ud[] = { 1, 0, 0 };
+    static const uint8_t bad_version[] = { 2, 0, 0, 0, 0, 0, 0, 1 };
+    static const uint8_t bad_opcode[] = { 1, 0, 0, 0, 0, 0, 0, 99 };
+    static const uint8_t no_result[] = { 1, 0, 0, 0, 0, 0, 0, 30, 0, 0 };
+    static const uint8_t bad_nested[] = { 1, 0, 0, 0, 0, 0, 0, 1,
+                                          0xff, 0xff, 0, 8, 0, 0, 0, 0 };
+    vlog_set_verbosity("ofp_actions:off");  /* Expected warnings. */
+    error = ovn_pinctrl_op_decode(short_ud, sizeof short_ud, &op);
+    assert_string_equal(error, "controller userdata too short (3 bytes)");
+    free(error);
+    error = ovn_pinctrl_op_decode(bad_version, sizeof bad_version, &op);
+    assert_string_equal(error, "unsupported controller userdata version 2");
+    free(error);
+    error = ovn_pinctrl_op_decode(bad_opcode, sizeof bad_opcode, &op);
+    assert_string_equal(error, "unknown controller opcode 99");
+    free(error);
+    error = ovn_pinctrl_op_decode(no_result, sizeof no_result, &op);
+    assert_string_equal(error, "put_dhcp_opts: missing result field");
+    free(error);
+    error = ovn_pinctrl_op_decode(bad_nested, sizeof bad_nested, &op);
+    assert_null(error);
+    ofpbuf_clear(&nested);
+    error = ovn_pinctrl_op_nested(&op, &nested);
+    assert_non_null(error);
+    assert_non_null(strstr(error, "arp: bad nested actions"));
+    free(error);
+
+    ofpbuf_uninit(&a);
+    ofpbuf_uninit(&nested);
+}
+
 /* Encoding appends to existing actions; errors leave them alone. */
 static void
 test_append_and_restore(void **state OVS_UNUSED)
@@ -817,6 +893,7 @@ main(void)
         cmocka_unit_test(test_parse_api),
         cmocka_unit_test(test_id_table),
         cmocka_unit_test(test_fwd_group_liveness),
+        cmocka_unit_test(test_pinctrl_decode),
     };
     size_t n_ok = ARRAY_SIZE(ok_cases);
     size_t n_err = ARRAY_SIZE(err_cases);
