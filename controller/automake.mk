@@ -41,6 +41,7 @@ EXTRA_DIST += \
 	tests/e2e/controller-netns.sh \
 	tests/e2e/controller-physical.sh \
 	tests/e2e/controller-restart.sh \
+	tests/e2e/controller-robust.sh \
 	tests/e2e/controller-vxlan.sh
 
 # Targets built on their own (make controller/ovn-controller) still need
