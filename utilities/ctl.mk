@@ -7,6 +7,7 @@ bin_PROGRAMS += utilities/ovn-nbctl
 utilities_ovn_nbctl_SOURCES = \
 	utilities/ovn-nbctl.c \
 	utilities/ovn-nbctl.h \
+	utilities/ovn-nbctl-lookup.c \
 	utilities/ovn-nbctl-switch.c \
 	utilities/ovn-nbctl-router.c \
 	utilities/ovn-nbctl-route.c \

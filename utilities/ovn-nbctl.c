@@ -16,8 +16,10 @@
 #include <string.h>
 
 #include "command-line.h"
+#include "daemon.h"
 #include "db-ctl-base.h"
 #include "fatal-signal.h"
+#include "jsonrpc.h"
 #include "lib/ovn-dirs.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
@@ -33,6 +35,7 @@
 #include "stream.h"
 #include "table.h"
 #include "timeval.h"
+#include "unixctl.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(nbctl);
@@ -76,14 +79,24 @@ static struct table_style table_style = TABLE_STYLE_DEFAULT;
 static struct ovsdb_idl *the_idl;
 static struct ovsdb_idl_txn *the_idl_txn;
 
+/* --unixctl (-u): the daemon's control socket. */
+static const char *unixctl_path;
+
+/* True if --db was given on the command line (then OVN_NB_DAEMON is
+ * ignored). */
+static bool db_given;
+
 static void nbctl_cmd_init(void);
 static void parse_options(int argc, char *argv[], struct shash *local);
-static void run_prerequisites(struct ctl_command *, size_t n,
-                              struct ovsdb_idl *);
+static char *run_prerequisites(struct ctl_command *, size_t n,
+                               struct ovsdb_idl *);
 static bool do_nbctl(const char *args, struct ctl_command *, size_t n,
-                     struct ovsdb_idl *);
+                     struct ovsdb_idl *, struct ds *out, char **errorp);
 OVS_NO_RETURN static void nbctl_exit(int status);
 OVS_NO_RETURN static void usage(void);
+OVS_NO_RETURN static void server_loop(void);
+OVS_NO_RETURN static void run_client(const char *socket, int argc,
+                                     char *argv[]);
 
 int
 main(int argc, char *argv[])
@@ -128,6 +141,26 @@ main(int argc, char *argv[])
     char *args = process_escape_args(argv);
     shash_init(&local_options);
     parse_options(all_argc, all_argv, &local_options);
+
+    if (get_detach()) {
+        if (optind != all_argc) {
+            ctl_fatal("non-option arguments not supported with --detach "
+                      "(use --help for help)");
+        }
+        server_loop();
+    }
+
+    const char *socket = unixctl_path ? unixctl_path
+                                      : getenv("OVN_NB_DAEMON");
+    if (socket && socket[0]) {
+        if (db_given) {
+            VLOG_WARN("not using %s daemon because of db option",
+                      program_name);
+        } else {
+            run_client(socket, all_argc, all_argv);
+        }
+    }
+
     char *error = ctl_parse_commands(all_argc - optind, all_argv + optind,
                                      &local_options, &commands, &n_commands);
     if (error) {
@@ -143,7 +176,10 @@ main(int argc, char *argv[])
     ovsdb_idl_set_remote(the_idl, db, false);
     ovsdb_idl_set_leader_only(the_idl, leader_only);
 
-    run_prerequisites(commands, n_commands, the_idl);
+    error = run_prerequisites(commands, n_commands, the_idl);
+    if (error) {
+        ctl_fatal("%s", error);
+    }
 
     unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
     for (;;) {
@@ -156,10 +192,20 @@ main(int argc, char *argv[])
 
         if (seqno != ovsdb_idl_get_seqno(the_idl)) {
             seqno = ovsdb_idl_get_seqno(the_idl);
-            if (do_nbctl(args, commands, n_commands, the_idl)) {
+            struct ds out = DS_EMPTY_INITIALIZER;
+            if (do_nbctl(args, commands, n_commands, the_idl, &out,
+                         &error)) {
+                if (error) {
+                    ctl_fatal("%s", error);
+                }
+                fputs(ds_cstr(&out), stdout);
+                ds_destroy(&out);
+                ovsdb_idl_destroy(the_idl);
+                the_idl = NULL;
                 free(args);
                 exit(EXIT_SUCCESS);
             }
+            ds_destroy(&out);
         }
 
         if (seqno == ovsdb_idl_get_seqno(the_idl)) {
@@ -186,6 +232,7 @@ parse_options(int argc, char *argv[], struct shash *local)
         OPT_OPTIONS,
         OPT_BOOTSTRAP_CA_CERT,
         OPT_PRINT_WAIT_TIME,
+        DAEMON_OPTION_ENUMS,
         VLOG_OPTION_ENUMS,
         TABLE_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
@@ -207,6 +254,8 @@ parse_options(int argc, char *argv[], struct shash *local)
         {"no-shuffle-remotes", no_argument, &shuffle_remotes, false},
         {"print-wait-time", no_argument, NULL, OPT_PRINT_WAIT_TIME},
         {"version", no_argument, NULL, 'V'},
+        {"unixctl", required_argument, NULL, 'u'},
+        DAEMON_LONG_OPTIONS,
         VLOG_LONG_OPTIONS,
         TABLE_LONG_OPTIONS,
         STREAM_SSL_LONG_OPTIONS,
@@ -235,7 +284,14 @@ parse_options(int argc, char *argv[], struct shash *local)
         switch (c) {
         case OPT_DB:
             db = optarg;
+            db_given = true;
             break;
+
+        case 'u':
+            unixctl_path = optarg;
+            break;
+
+        DAEMON_OPTION_HANDLERS
 
         case OPT_NO_SYSLOG:
             vlog_set_levels(&this_module, VLF_SYSLOG, VLL_WARN);
@@ -416,26 +472,28 @@ nbctl_force_wait(void)
     force_wait = true;
 }
 
-/* Prints how long northd and the chassis took to process 'next_cfg',
- * counting from 'start' (the wall-clock time of our commit, in ms). */
+/* Appends to 'out' how long northd and the chassis took to process
+ * 'next_cfg', counting from 'start' (the wall-clock time of our commit, in
+ * ms). */
 static void
-print_wait_times(const struct nbrec_nb_global *nb, int64_t next_cfg,
-                 long long int start)
+print_wait_times(struct ds *out, const struct nbrec_nb_global *nb,
+                 int64_t next_cfg, long long int start)
 {
-    printf("Time spent on processing nb_cfg %"PRId64":\n", next_cfg);
-    printf("\tovn-northd delay before processing:\t%lldms\n",
-           (long long int) nb->nb_cfg_timestamp - start);
-    printf("\tovn-northd completion:\t\t\t%lldms\n",
-           (long long int) nb->sb_cfg_timestamp - start);
+    ds_put_format(out, "Time spent on processing nb_cfg %"PRId64":\n",
+                  next_cfg);
+    ds_put_format(out, "\tovn-northd delay before processing:\t%lldms\n",
+                  (long long int) nb->nb_cfg_timestamp - start);
+    ds_put_format(out, "\tovn-northd completion:\t\t\t%lldms\n",
+                  (long long int) nb->sb_cfg_timestamp - start);
     if (wait_type == NBCTL_WAIT_HV) {
-        printf("\tovn-controller(s) completion:\t\t%lldms\n",
-               (long long int) nb->hv_cfg_timestamp - start);
+        ds_put_format(out, "\tovn-controller(s) completion:\t\t%lldms\n",
+                      (long long int) nb->hv_cfg_timestamp - start);
     }
 }
 
 /* Lets each command check its arguments and declare what it reads before
- * the database contents arrive. */
-static void
+ * the database contents arrive.  Returns NULL or an error message. */
+static char *
 run_prerequisites(struct ctl_command *commands, size_t n_commands,
                   struct ovsdb_idl *idl)
 {
@@ -449,18 +507,39 @@ run_prerequisites(struct ctl_command *commands, size_t n_commands,
             ctl_context_init(&ctx, c, idl, NULL, NULL, NULL);
             (c->syntax->prerequisites)(&ctx);
             if (ctx.error) {
-                ctl_fatal("%s", ctx.error);
+                char *error = ctx.error;
+                ctx.error = NULL;
+                ctl_context_done(&ctx, c);
+                return error;
             }
             ctl_context_done(&ctx, c);
         }
     }
+    return NULL;
 }
 
-/* Runs the commands in one transaction.  Returns true when done, false when
- * the caller should retry with a newer copy of the database. */
+/* Frees what 'commands' own, and the array itself. */
+static void
+free_commands(struct ctl_command *commands, size_t n_commands)
+{
+    for (struct ctl_command *c = commands; c < &commands[n_commands]; c++) {
+        ds_destroy(&c->output);
+        table_destroy(c->table);
+        free(c->table);
+        c->table = NULL;
+        shash_destroy_free_data(&c->options);
+        /* c->argv points into the caller's argument array. */
+    }
+    free(commands);
+}
+
+/* Runs the commands in one transaction.  Returns false if the caller should
+ * retry with a newer copy of the database.  Otherwise returns true, after
+ * freeing 'commands', with either the commands' output appended to 'out' or
+ * an error message in '*errorp' (and nothing written to the database). */
 static bool
 do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
-         struct ovsdb_idl *idl)
+         struct ovsdb_idl *idl, struct ds *out, char **errorp)
 {
     struct ovsdb_idl_txn *txn;
     enum ovsdb_idl_txn_status status;
@@ -469,8 +548,9 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
     struct ctl_command *c;
     struct shash_node *node;
     int64_t next_cfg = 0;
-    long long int start_time = time_wall_msec();
+    long long int start_time;
 
+    *errorp = NULL;
     txn = the_idl_txn = ovsdb_idl_txn_create(idl);
     if (dry_run) {
         ovsdb_idl_txn_set_dry_run(txn);
@@ -495,7 +575,10 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
             (c->syntax->run)(&ctx);
         }
         if (ctx.error) {
-            ctl_fatal("%s", ctx.error);
+            *errorp = ctx.error;
+            ctx.error = NULL;
+            ctl_context_done(&ctx, c);
+            goto error;
         }
         ctl_context_done_command(&ctx, c);
 
@@ -514,9 +597,10 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
     SHASH_FOR_EACH (node, &symtab->sh) {
         struct ovsdb_symbol *symbol = node->data;
         if (!symbol->created) {
-            ctl_fatal("row id \"%s\" is referenced but never created (e.g. "
-                      "with \"-- --id=%s create ...\")",
-                      node->name, node->name);
+            *errorp = xasprintf("row id \"%s\" is referenced but never "
+                                "created (e.g. with \"-- --id=%s create "
+                                "...\")", node->name, node->name);
+            goto error;
         }
         if (!symbol->strong_ref) {
             if (!symbol->weak_ref) {
@@ -542,7 +626,10 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
                 ctl_context_init(&ctx, c, idl, txn, symtab, NULL);
                 (c->syntax->postprocess)(&ctx);
                 if (ctx.error) {
-                    ctl_fatal("%s", ctx.error);
+                    *errorp = ctx.error;
+                    ctx.error = NULL;
+                    ctl_context_done(&ctx, c);
+                    goto error;
                 }
                 ctl_context_done(&ctx, c);
             }
@@ -555,7 +642,8 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
         OVS_NOT_REACHED();
 
     case TXN_ABORTED:
-        ctl_fatal("transaction aborted");
+        *errorp = xstrdup("transaction aborted");
+        goto error;
 
     case TXN_UNCHANGED:
     case TXN_SUCCESS:
@@ -565,10 +653,13 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
         goto try_again;
 
     case TXN_ERROR:
-        ctl_fatal("transaction error: %s", ovsdb_idl_txn_get_error(txn));
+        *errorp = xasprintf("transaction error: %s",
+                            ovsdb_idl_txn_get_error(txn));
+        goto error;
 
     case TXN_NOT_LOCKED:
-        ctl_fatal("database not locked");
+        *errorp = xstrdup("database not locked");
+        goto error;
 
     default:
         OVS_NOT_REACHED();
@@ -580,35 +671,30 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
         struct ds *ds = &c->output;
 
         if (c->table) {
-            table_print(c->table, &table_style);
+            table_format(c->table, &table_style, out);
         } else if (oneline) {
             ds_chomp(ds, '\n');
             for (size_t j = 0; j < ds->length; j++) {
                 int ch = ds->string[j];
                 switch (ch) {
                 case '\n':
-                    fputs("\\n", stdout);
+                    ds_put_cstr(out, "\\n");
                     break;
 
                 case '\\':
-                    fputs("\\\\", stdout);
+                    ds_put_cstr(out, "\\\\");
                     break;
 
                 default:
-                    putchar(ch);
+                    ds_put_char(out, ch);
                 }
             }
-            putchar('\n');
+            ds_put_char(out, '\n');
         } else {
-            fputs(ds_cstr(ds), stdout);
+            ds_put_cstr(out, ds_cstr(ds));
         }
-        ds_destroy(&c->output);
-        table_destroy(c->table);
-        free(c->table);
-        shash_destroy_free_data(&c->options);
     }
-    free(commands);
-    fflush(stdout);
+    free_commands(commands, n_commands);
 
     if (wait_type != NBCTL_WAIT_NONE && status != TXN_UNCHANGED) {
         ovsdb_idl_enable_reconnect(idl);
@@ -620,7 +706,7 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
                                    : MIN(nb->sb_cfg, nb->hv_cfg));
                 if (cur_cfg >= next_cfg) {
                     if (print_wait_time) {
-                        print_wait_times(nb, next_cfg, start_time);
+                        print_wait_times(out, nb, next_cfg, start_time);
                     }
                     goto done;
                 }
@@ -632,9 +718,15 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
     }
 
     ovsdb_idl_txn_destroy(txn);
-    ovsdb_idl_destroy(idl);
-    the_idl = NULL;
     the_idl_txn = NULL;
+    return true;
+
+error:
+    ovsdb_idl_txn_abort(txn);
+    ovsdb_idl_txn_destroy(txn);
+    the_idl_txn = NULL;
+    ovsdb_symbol_table_destroy(symtab);
+    free_commands(commands, n_commands);
     return true;
 
 try_again:
@@ -647,8 +739,232 @@ try_again:
         ds_destroy(&c->output);
         table_destroy(c->table);
         free(c->table);
+        c->table = NULL;
     }
     return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Daemon mode. */
+
+/* Parses the per-invocation options at the start of a daemon "run" request,
+ * resetting the others to their defaults.  Returns the index of the first
+ * argument that belongs to the commands. */
+static int
+parse_run_options(int argc, const char *argv[])
+{
+    static const struct table_style default_style = TABLE_STYLE_DEFAULT;
+
+    oneline = dry_run = print_wait_time = false;
+    wait_type = NBCTL_WAIT_NONE;
+    table_style = default_style;
+    table_format_reset();
+
+    int i;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            return i + 1;
+        } else if (!strcmp(a, "--oneline")) {
+            oneline = true;
+        } else if (!strcmp(a, "--dry-run")) {
+            dry_run = true;
+        } else if (!strcmp(a, "--no-wait") || !strcmp(a, "--wait=none")) {
+            wait_type = NBCTL_WAIT_NONE;
+        } else if (!strcmp(a, "--wait=sb")) {
+            wait_type = NBCTL_WAIT_SB;
+        } else if (!strcmp(a, "--wait=hv")) {
+            wait_type = NBCTL_WAIT_HV;
+        } else if (!strcmp(a, "--print-wait-time")) {
+            print_wait_time = true;
+        } else if (!strncmp(a, "--format=", 9)) {
+            table_parse_format(&table_style, a + 9);
+        } else if (!strncmp(a, "--data=", 7)) {
+            table_parse_cell_format(&table_style, a + 7);
+        } else if (!strcmp(a, "--no-headings")) {
+            table_style.headings = false;
+        } else if (!strcmp(a, "--pretty")) {
+            table_style.json_flags |= JSSF_PRETTY;
+        } else if (!strcmp(a, "--bare")) {
+            table_style.format = TF_LIST;
+            table_style.cell_format = CF_BARE;
+            table_style.headings = false;
+        } else if (!strncmp(a, "--timeout=", 10)
+                   || !strcmp(a, "--no-leader-only")
+                   || !strcmp(a, "--leader-only")
+                   || !strcmp(a, "--no-syslog")) {
+            /* Connection-level options: the daemon's own apply. */
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* Handles the daemon's "run" command: runs one ovn-nbctl invocation against
+ * the daemon's copy of the database. */
+static void
+server_cmd_run(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *aux OVS_UNUSED)
+{
+    struct ctl_command *commands;
+    size_t n_commands;
+    struct shash local_options = SHASH_INITIALIZER(&local_options);
+
+    int first = parse_run_options(argc, argv);
+    char *error = ctl_parse_commands(argc - first, (char **) argv + first,
+                                     &local_options, &commands,
+                                     &n_commands);
+    shash_destroy(&local_options);
+    if (error) {
+        goto out;
+    }
+
+    struct ds args = DS_EMPTY_INITIALIZER;
+    for (int i = 1; i < argc; i++) {
+        ds_put_format(&args, "%s%s", i > 1 ? " " : "", argv[i]);
+    }
+    VLOG_INFO("Running command run %s", ds_cstr(&args));
+
+    error = run_prerequisites(commands, n_commands, the_idl);
+    if (error) {
+        free_commands(commands, n_commands);
+        ds_destroy(&args);
+        goto out;
+    }
+
+    /* Wait for the initial copy of the database. */
+    while (!ovsdb_idl_has_ever_connected(the_idl)) {
+        ovsdb_idl_run(the_idl);
+        ovsdb_idl_wait(the_idl);
+        poll_block();
+    }
+
+    struct ds output = DS_EMPTY_INITIALIZER;
+    for (;;) {
+        ovsdb_idl_run(the_idl);
+        unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
+        if (do_nbctl(ds_cstr(&args), commands, n_commands, the_idl, &output,
+                     &error)) {
+            break;
+        }
+        while (seqno == ovsdb_idl_get_seqno(the_idl)) {
+            ovsdb_idl_wait(the_idl);
+            poll_block();
+            ovsdb_idl_run(the_idl);
+        }
+    }
+    ds_destroy(&args);
+    if (!error) {
+        unixctl_command_reply(conn, ds_cstr(&output));
+    }
+    ds_destroy(&output);
+
+out:
+    if (error) {
+        char *msg = xasprintf("%s: %s\n", program_name, error);
+        unixctl_command_reply_error(conn, msg);
+        free(msg);
+        free(error);
+    }
+}
+
+/* Handles the daemon's "exit" command. */
+static void
+server_cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                const char *argv[] OVS_UNUSED, void *exiting_)
+{
+    bool *exiting = exiting_;
+    *exiting = true;
+    unixctl_command_reply(conn, NULL);
+}
+
+/* Runs as a daemon ("--detach"): keeps a copy of the database and executes
+ * the commands that clients send through the control socket, whose name is
+ * printed on stdout. */
+static void
+server_loop(void)
+{
+    daemonize_start(false);
+
+    the_idl = ovsdb_idl_create_unconnected(&nbrec_idl_class, true);
+    ovsdb_idl_set_shuffle_remotes(the_idl, shuffle_remotes);
+    ovsdb_idl_set_remote(the_idl, db, true);
+    ovsdb_idl_set_leader_only(the_idl, leader_only);
+
+    char *path = (unixctl_path
+                  ? xstrdup(unixctl_path)
+                  : xasprintf("%s/%s.%ld.ctl", ovn_rundir(), program_name,
+                              (long int) getpid()));
+    struct unixctl_server *server;
+    int error = unixctl_server_create(path, &server);
+    if (error) {
+        ctl_fatal("failed to create unixctl server (%s)",
+                  ovs_retval_to_string(error));
+    }
+    puts(path);
+    fflush(stdout);
+    free(path);
+
+    bool exiting = false;
+    unixctl_command_register("run", "", 0, INT_MAX, server_cmd_run, NULL);
+    unixctl_command_register("exit", "", 0, 0, server_cmd_exit, &exiting);
+    daemonize_complete();
+
+    while (!exiting) {
+        ovsdb_idl_run(the_idl);
+        unixctl_server_run(server);
+        if (exiting) {
+            break;
+        }
+        ovsdb_idl_wait(the_idl);
+        unixctl_server_wait(server);
+        poll_block();
+    }
+
+    unixctl_server_destroy(server);
+    ovsdb_idl_destroy(the_idl);
+    exit(EXIT_SUCCESS);
+}
+
+/* Sends this invocation to the daemon listening on 'socket' and relays its
+ * answer. */
+static void
+run_client(const char *socket, int argc, char *argv[])
+{
+    struct jsonrpc *client;
+    int error = unixctl_client_create(socket, &client);
+    if (error) {
+        ctl_fatal("%s: could not connect to %s daemon (%s); unset "
+                  "OVN_NB_DAEMON to avoid using daemon", socket,
+                  program_name, ovs_strerror(error));
+    }
+
+    /* Everything except the daemon's own option (-u). */
+    struct svec args = SVEC_EMPTY_INITIALIZER;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-u") || !strcmp(a, "--unixctl")) {
+            i++;
+        } else if (strncmp(a, "--unixctl=", 10) && strncmp(a, "-u", 2)) {
+            svec_add(&args, a);
+        }
+    }
+
+    char *result, *cmd_error;
+    error = unixctl_client_transact(client, "run", args.n, args.names,
+                                    &result, &cmd_error);
+    svec_destroy(&args);
+    jsonrpc_close(client);
+    if (error) {
+        ctl_fatal("%s: transaction error (%s)", socket, ovs_strerror(error));
+    }
+    if (cmd_error) {
+        fputs(cmd_error, stderr);
+        exit(EXIT_FAILURE);
+    }
+    fputs(result, stdout);
+    exit(EXIT_SUCCESS);
 }
 
 /* Frees the transaction and the IDL before exiting (called by ctl_fatal()).
@@ -662,248 +978,6 @@ nbctl_exit(int status)
     }
     ovsdb_idl_destroy(the_idl);
     exit(status);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Lookup helpers. */
-
-/* Looks up a row of 'class' by UUID (when 'id' parses as one) or by the
- * string column 'name_col', and reports errors with the noun 'what'. */
-static char *
-lookup_row(struct ctl_context *ctx, const struct ovsdb_idl_table_class *class,
-           const struct ovsdb_idl_column *name_col, const char *what,
-           const char *plural, const char *id, bool must_exist,
-           const struct ovsdb_idl_row **rowp)
-{
-    struct uuid uuid;
-
-    *rowp = NULL;
-    bool is_uuid = uuid_from_string(&uuid, id);
-    if (is_uuid) {
-        *rowp = ovsdb_idl_get_row_for_uuid(ctx->idl, class, &uuid);
-        if (*rowp) {
-            return NULL;
-        }
-        /* A name may look like a UUID: fall back to a name lookup. */
-    }
-
-    const struct ovsdb_idl_row *row;
-    for (row = ovsdb_idl_first_row(ctx->idl, class); row;
-         row = ovsdb_idl_next_row(row)) {
-        const struct ovsdb_datum *d = ovsdb_idl_read(row, name_col);
-        if (d->n == 1 && !strcmp(d->keys[0].s->string, id)) {
-            if (*rowp) {
-                *rowp = NULL;
-                return xasprintf("Multiple %s named '%s'.  Use a UUID.",
-                                 plural, id);
-            }
-            *rowp = row;
-        }
-    }
-    if (!*rowp && must_exist) {
-        return xasprintf("%s: %s %s not found", id, what,
-                         is_uuid ? "UUID" : "name");
-    }
-    return NULL;
-}
-
-char *
-nbctl_ls_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                const struct nbrec_logical_switch **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_logical_switch,
-                             &nbrec_logical_switch_col_name, "switch",
-                             "logical switches", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_lsp_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                 const struct nbrec_logical_switch_port **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_logical_switch_port,
-                             &nbrec_logical_switch_port_col_name, "port",
-                             "logical switch ports", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch_port, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_lr_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                const struct nbrec_logical_router **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_logical_router,
-                             &nbrec_logical_router_col_name, "router",
-                             "logical routers", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_lrp_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                 const struct nbrec_logical_router_port **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_logical_router_port,
-                             &nbrec_logical_router_port_col_name, "port",
-                             "logical router ports", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router_port, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_pg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                const struct nbrec_port_group **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_port_group,
-                             &nbrec_port_group_col_name, "port group",
-                             "port groups", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_port_group, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_lb_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                const struct nbrec_load_balancer **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_load_balancer,
-                             &nbrec_load_balancer_col_name, "load balancer",
-                             "load balancers", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_lbg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                 const struct nbrec_load_balancer_group **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_load_balancer_group,
-                             &nbrec_load_balancer_group_col_name,
-                             "load balancer group", "load balancer groups",
-                             id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer_group, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_hcg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                 const struct nbrec_ha_chassis_group **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_ha_chassis_group,
-                             &nbrec_ha_chassis_group_col_name,
-                             "ha_chassi_group", "ha chassis groups",
-                             id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_ha_chassis_group, header_) : NULL;
-    return error;
-}
-
-char *
-nbctl_dhcp_options_lookup(struct ctl_context *ctx, const char *id,
-                          const struct nbrec_dhcp_options **rowp)
-{
-    struct uuid uuid;
-
-    *rowp = NULL;
-    if (!uuid_from_string(&uuid, id)) {
-        return xasprintf("%s: dhcp options UUID not found", id);
-    }
-    *rowp = nbrec_dhcp_options_get_for_uuid(ctx->idl, &uuid);
-    if (!*rowp) {
-        return xasprintf("%s: dhcp options UUID not found", id);
-    }
-    return NULL;
-}
-
-const struct nbrec_logical_switch *
-nbctl_lsp_to_ls(struct ctl_context *ctx,
-                const struct nbrec_logical_switch_port *lsp)
-{
-    const struct nbrec_logical_switch *ls;
-    NBREC_LOGICAL_SWITCH_FOR_EACH (ls, ctx->idl) {
-        for (size_t i = 0; i < ls->n_ports; i++) {
-            if (ls->ports[i] == lsp) {
-                return ls;
-            }
-        }
-    }
-    return NULL;
-}
-
-const struct nbrec_logical_router *
-nbctl_lrp_to_lr(struct ctl_context *ctx,
-                const struct nbrec_logical_router_port *lrp)
-{
-    const struct nbrec_logical_router *lr;
-    NBREC_LOGICAL_ROUTER_FOR_EACH (lr, ctx->idl) {
-        for (size_t i = 0; i < lr->n_ports; i++) {
-            if (lr->ports[i] == lrp) {
-                return lr;
-            }
-        }
-    }
-    return NULL;
-}
-
-bool
-nbctl_set_error(struct ctl_context *ctx, char *error)
-{
-    if (error) {
-        ctx->error = error;
-        return true;
-    }
-    return false;
-}
-
-char *
-nbctl_parse_priority(const char *s, int64_t *priority)
-{
-    int64_t p;
-    if (!ovs_scan(s, "%"SCNd64, &p) || p < 0 || p > 32767) {
-        return xasprintf("%s: priority must in range 0...32767", s);
-    }
-    *priority = p;
-    return NULL;
-}
-
-/* qsort() comparator for struct nbctl_name_uuid: by name, then UUID. */
-static int
-compare_name_uuid(const void *a_, const void *b_)
-{
-    const struct nbctl_name_uuid *a = a_;
-    const struct nbctl_name_uuid *b = b_;
-    int cmp = strcmp(a->name, b->name);
-    return cmp ? cmp : uuid_compare_3way(a->uuid, b->uuid);
-}
-
-void
-nbctl_print_sorted(struct ds *out, struct nbctl_name_uuid *items, size_t n)
-{
-    qsort(items, n, sizeof *items, compare_name_uuid);
-    for (size_t i = 0; i < n; i++) {
-        ds_put_format(out, UUID_FMT" (%s)\n", UUID_ARGS(items[i].uuid),
-                      items[i].name);
-    }
-}
-
-void
-nbctl_format_string_array(struct ds *out, char **strs, size_t n)
-{
-    ds_put_char(out, '[');
-    for (size_t i = 0; i < n; i++) {
-        if (i) {
-            ds_put_cstr(out, ", ");
-        }
-        json_string_escape(strs[i], out);
-    }
-    ds_put_char(out, ']');
 }
 
 /* ------------------------------------------------------------------------ */
