@@ -36,6 +36,7 @@ EXTRA_DIST += \
 	bench/controller-bench.sh \
 	tests/e2e/controller-binding.sh \
 	tests/e2e/controller-incremental.sh \
+	tests/e2e/controller-l2-ours.sh \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \
 	tests/e2e/controller-netns.sh \

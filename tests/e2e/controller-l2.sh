@@ -10,7 +10,7 @@
 #     the local hypervisor and goes nowhere else;
 #   - a disabled port receives nothing; removing a port stops delivery.
 
-E2E_CTL=debian
+E2E_CTL=${E2E_CTL:-debian}
 . "$(dirname "$0")/lib.sh"
 
 have_ours ovn-controller || skip "our ovn-controller is not built"
