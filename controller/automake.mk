@@ -35,6 +35,7 @@ EXTRA_controller_ovn_controller_DEPENDENCIES = lib/libovnlflow.a
 EXTRA_DIST += \
 	bench/controller-bench.sh \
 	tests/e2e/controller-binding.sh \
+	tests/e2e/controller-gateway.sh \
 	tests/e2e/controller-incremental.sh \
 	tests/e2e/controller-l2-ours.sh \
 	tests/e2e/controller-l2.sh \
