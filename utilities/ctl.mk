@@ -41,3 +41,8 @@ EXTRA_DIST += \
 	tests/e2e/ctl_diff.py \
 	tests/e2e/nbctl-diff.cmds \
 	tests/e2e/sbctl-diff.cmds
+
+# The generated IDL headers must exist before these objects compile, even
+# when the programs are built on their own ("make utilities/ovn-nbctl").
+$(utilities_ovn_nbctl_OBJECTS): lib/ovn-nb-idl.h
+$(utilities_ovn_sbctl_OBJECTS): lib/ovn-sb-idl.h

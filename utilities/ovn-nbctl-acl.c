@@ -98,9 +98,9 @@ nbctl_acl_add(struct ctl_context *ctx)
     const char *direction = NULL;
     int64_t priority;
 
-    if (nbctl_set_error(ctx, lookup_acl_entity(ctx, &e))
-        || nbctl_set_error(ctx, parse_direction(ctx->argv[2], &direction))
-        || nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
+    if (nbctl_fail(ctx, lookup_acl_entity(ctx, &e))
+        || nbctl_fail(ctx, parse_direction(ctx->argv[2], &direction))
+        || nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
         return;
     }
 
@@ -202,7 +202,7 @@ static void
 nbctl_acl_del(struct ctl_context *ctx)
 {
     struct acl_entity e;
-    if (nbctl_set_error(ctx, lookup_acl_entity(ctx, &e))) {
+    if (nbctl_fail(ctx, lookup_acl_entity(ctx, &e))) {
         return;
     }
 
@@ -217,7 +217,7 @@ nbctl_acl_del(struct ctl_context *ctx)
     }
 
     const char *direction = NULL;
-    if (nbctl_set_error(ctx, parse_direction(ctx->argv[2], &direction))) {
+    if (nbctl_fail(ctx, parse_direction(ctx->argv[2], &direction))) {
         return;
     }
     if (ctx->argc == 3) {
@@ -230,7 +230,7 @@ nbctl_acl_del(struct ctl_context *ctx)
     }
 
     int64_t priority;
-    if (nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
+    if (nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
         return;
     }
     if (ctx->argc == 4) {
@@ -272,7 +272,7 @@ static void
 nbctl_acl_list(struct ctl_context *ctx)
 {
     struct acl_entity e;
-    if (nbctl_set_error(ctx, lookup_acl_entity(ctx, &e))) {
+    if (nbctl_fail(ctx, lookup_acl_entity(ctx, &e))) {
         return;
     }
 
@@ -344,9 +344,9 @@ nbctl_qos_add(struct ctl_context *ctx)
     int64_t priority;
     int64_t dscp = -1, rate = 0, burst = 0;
 
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
-        || nbctl_set_error(ctx, parse_direction(ctx->argv[2], &direction))
-        || nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
+        || nbctl_fail(ctx, parse_direction(ctx->argv[2], &direction))
+        || nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
         return;
     }
     const char *match = ctx->argv[4];
@@ -418,7 +418,7 @@ static void
 nbctl_qos_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -444,7 +444,7 @@ nbctl_qos_del(struct ctl_context *ctx)
     }
 
     const char *direction = NULL;
-    if (nbctl_set_error(ctx, parse_direction(ctx->argv[2], &direction))) {
+    if (nbctl_fail(ctx, parse_direction(ctx->argv[2], &direction))) {
         return;
     }
     if (ctx->argc == 3) {
@@ -458,7 +458,7 @@ nbctl_qos_del(struct ctl_context *ctx)
     }
 
     int64_t priority;
-    if (nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
+    if (nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
         return;
     }
     if (ctx->argc == 4) {
@@ -497,7 +497,7 @@ static void
 nbctl_qos_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -697,7 +697,7 @@ nbctl_pg_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch_port **ports;
     size_t n;
-    if (nbctl_set_error(ctx, lookup_ports(ctx, 2, &ports, &n))) {
+    if (nbctl_fail(ctx, lookup_ports(ctx, 2, &ports, &n))) {
         return;
     }
 
@@ -714,13 +714,13 @@ static void
 nbctl_pg_set_ports(struct ctl_context *ctx)
 {
     const struct nbrec_port_group *pg;
-    if (nbctl_set_error(ctx, nbctl_pg_lookup(ctx, ctx->argv[1], true, &pg))) {
+    if (nbctl_fail(ctx, nbctl_pg_lookup(ctx, ctx->argv[1], true, &pg))) {
         return;
     }
 
     const struct nbrec_logical_switch_port **ports;
     size_t n;
-    if (nbctl_set_error(ctx, lookup_ports(ctx, 2, &ports, &n))) {
+    if (nbctl_fail(ctx, lookup_ports(ctx, 2, &ports, &n))) {
         return;
     }
     nbrec_port_group_set_ports(pg,
@@ -734,7 +734,7 @@ static void
 nbctl_pg_del(struct ctl_context *ctx)
 {
     const struct nbrec_port_group *pg;
-    if (nbctl_set_error(ctx, nbctl_pg_lookup(ctx, ctx->argv[1], true, &pg))) {
+    if (nbctl_fail(ctx, nbctl_pg_lookup(ctx, ctx->argv[1], true, &pg))) {
         return;
     }
     nbrec_port_group_delete(pg);

@@ -61,7 +61,7 @@ static void
 nbctl_copp_add(struct ctl_context *ctx)
 {
     const char *proto = ctx->argv[2];
-    if (nbctl_set_error(ctx, check_copp_proto(proto))) {
+    if (nbctl_fail(ctx, check_copp_proto(proto))) {
         return;
     }
 
@@ -97,7 +97,7 @@ static void
 nbctl_copp_del(struct ctl_context *ctx)
 {
     const struct nbrec_copp *copp = copp_by_name(ctx, ctx->argv[1]);
-    if (ctx->argc == 3 && nbctl_set_error(ctx, check_copp_proto(ctx->argv[2]))) {
+    if (ctx->argc == 3 && nbctl_fail(ctx, check_copp_proto(ctx->argv[2]))) {
         return;
     }
     if (!copp) {
@@ -143,7 +143,7 @@ nbctl_ls_copp_add(struct ctl_context *ctx)
     const struct nbrec_copp *copp = get_copp(ctx);
     const struct nbrec_logical_switch *ls;
     if (!copp
-        || nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[2], true, &ls))) {
+        || nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[2], true, &ls))) {
         return;
     }
     nbrec_logical_switch_set_copp(ls, copp);
@@ -156,7 +156,7 @@ nbctl_lr_copp_add(struct ctl_context *ctx)
     const struct nbrec_copp *copp = get_copp(ctx);
     const struct nbrec_logical_router *lr;
     if (!copp
-        || nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[2], true, &lr))) {
+        || nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[2], true, &lr))) {
         return;
     }
     nbrec_logical_router_set_copp(lr, copp);
@@ -199,7 +199,7 @@ nbctl_static_mac_binding_add(struct ctl_context *ctx)
 {
     const char *port = ctx->argv[1];
     const struct nbrec_logical_router_port *lrp;
-    if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
+    if (nbctl_fail(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
         return;
     }
 
@@ -244,7 +244,7 @@ nbctl_static_mac_binding_del(struct ctl_context *ctx)
 {
     const char *port = ctx->argv[1];
     const struct nbrec_logical_router_port *lrp;
-    if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
+    if (nbctl_fail(ctx, nbctl_lrp_lookup(ctx, port, true, &lrp))) {
         return;
     }
 

@@ -103,7 +103,7 @@ nbctl_lb_add(struct ctl_context *ctx)
 
 have_vip:
     if (!add_duplicate) {
-        if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, lb_name, false, &lb))) {
+        if (nbctl_fail(ctx, nbctl_lb_lookup(ctx, lb_name, false, &lb))) {
             goto out;
         }
     }
@@ -194,7 +194,7 @@ static void
 nbctl_lb_del(struct ctl_context *ctx)
 {
     const struct nbrec_load_balancer *lb;
-    if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[1], false, &lb))
+    if (nbctl_fail(ctx, nbctl_lb_lookup(ctx, ctx->argv[1], false, &lb))
         || !lb) {
         return;
     }
@@ -314,8 +314,8 @@ nbctl_ls_lb_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
     const struct nbrec_load_balancer *lb;
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
-        || nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
+        || nbctl_fail(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
 
@@ -336,7 +336,7 @@ static void
 nbctl_ls_lb_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -346,7 +346,7 @@ nbctl_ls_lb_del(struct ctl_context *ctx)
     }
 
     const struct nbrec_load_balancer *lb;
-    if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_fail(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
     for (size_t i = 0; i < ls->n_load_balancer; i++) {
@@ -366,7 +366,7 @@ static void
 nbctl_ls_lb_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))
         || !ls->n_load_balancer) {
         return;
     }
@@ -382,8 +382,8 @@ nbctl_lr_lb_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
     const struct nbrec_load_balancer *lb;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
-        || nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
+        || nbctl_fail(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
 
@@ -404,7 +404,7 @@ static void
 nbctl_lr_lb_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -414,7 +414,7 @@ nbctl_lr_lb_del(struct ctl_context *ctx)
     }
 
     const struct nbrec_load_balancer *lb;
-    if (nbctl_set_error(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
+    if (nbctl_fail(ctx, nbctl_lb_lookup(ctx, ctx->argv[2], true, &lb))) {
         return;
     }
     for (size_t i = 0; i < lr->n_load_balancer; i++) {
@@ -434,7 +434,7 @@ static void
 nbctl_lr_lb_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))
         || !lr->n_load_balancer) {
         return;
     }

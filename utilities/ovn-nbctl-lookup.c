@@ -64,7 +64,8 @@ nbctl_ls_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
     char *error = lookup_row(ctx, &nbrec_table_logical_switch,
                              &nbrec_logical_switch_col_name, "switch",
                              "logical switches", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch, header_)
+                : NULL;
     return error;
 }
 
@@ -76,7 +77,8 @@ nbctl_lsp_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
     char *error = lookup_row(ctx, &nbrec_table_logical_switch_port,
                              &nbrec_logical_switch_port_col_name, "port",
                              "logical switch ports", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch_port, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_switch_port, header_)
+                : NULL;
     return error;
 }
 
@@ -88,7 +90,8 @@ nbctl_lr_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
     char *error = lookup_row(ctx, &nbrec_table_logical_router,
                              &nbrec_logical_router_col_name, "router",
                              "logical routers", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router, header_)
+                : NULL;
     return error;
 }
 
@@ -100,7 +103,8 @@ nbctl_lrp_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
     char *error = lookup_row(ctx, &nbrec_table_logical_router_port,
                              &nbrec_logical_router_port_col_name, "port",
                              "logical router ports", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router_port, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_logical_router_port, header_)
+                : NULL;
     return error;
 }
 
@@ -112,7 +116,8 @@ nbctl_pg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
     char *error = lookup_row(ctx, &nbrec_table_port_group,
                              &nbrec_port_group_col_name, "port group",
                              "port groups", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_port_group, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_port_group, header_)
+                : NULL;
     return error;
 }
 
@@ -124,7 +129,8 @@ nbctl_lb_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
     char *error = lookup_row(ctx, &nbrec_table_load_balancer,
                              &nbrec_load_balancer_col_name, "load balancer",
                              "load balancers", id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer, header_)
+                : NULL;
     return error;
 }
 
@@ -137,7 +143,8 @@ nbctl_lbg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
                              &nbrec_load_balancer_group_col_name,
                              "load balancer group", "load balancer groups",
                              id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer_group, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer_group, header_)
+                : NULL;
     return error;
 }
 
@@ -150,7 +157,8 @@ nbctl_hcg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
                              &nbrec_ha_chassis_group_col_name,
                              "ha_chassi_group", "ha chassis groups",
                              id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_ha_chassis_group, header_) : NULL;
+    *rowp = row ? CONTAINER_OF(row, struct nbrec_ha_chassis_group, header_)
+                : NULL;
     return error;
 }
 
@@ -202,7 +210,7 @@ nbctl_lrp_to_lr(struct ctl_context *ctx,
 }
 
 bool
-nbctl_set_error(struct ctl_context *ctx, char *error)
+nbctl_fail(struct ctl_context *ctx, char *error)
 {
     if (error) {
         ctx->error = error;

@@ -80,7 +80,7 @@ static void
 nbctl_dhcp_options_set_options(struct ctl_context *ctx)
 {
     const struct nbrec_dhcp_options *opts;
-    if (nbctl_set_error(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[1], &opts))) {
+    if (nbctl_fail(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[1], &opts))) {
         return;
     }
     struct smap options;
@@ -94,7 +94,7 @@ static void
 nbctl_dhcp_options_get_options(struct ctl_context *ctx)
 {
     const struct nbrec_dhcp_options *opts;
-    if (nbctl_set_error(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[1], &opts))) {
+    if (nbctl_fail(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[1], &opts))) {
         return;
     }
     print_key_values(&ctx->output, &opts->options);
@@ -105,7 +105,7 @@ static void
 nbctl_dhcp_options_del(struct ctl_context *ctx)
 {
     const struct nbrec_dhcp_options *opts;
-    if (nbctl_set_error(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[1], &opts))) {
+    if (nbctl_fail(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[1], &opts))) {
         return;
     }
     nbrec_dhcp_options_delete(opts);
@@ -139,7 +139,7 @@ static void
 nbctl_ha_chassis_group_del(struct ctl_context *ctx)
 {
     const struct nbrec_ha_chassis_group *hcg;
-    if (nbctl_set_error(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))) {
+    if (nbctl_fail(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))) {
         return;
     }
     nbrec_ha_chassis_group_delete(hcg);
@@ -182,8 +182,8 @@ nbctl_ha_chassis_group_add_chassis(struct ctl_context *ctx)
 {
     const struct nbrec_ha_chassis_group *hcg;
     int64_t priority;
-    if (nbctl_set_error(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))
-        || nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
+    if (nbctl_fail(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))
+        || nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
         return;
     }
 
@@ -203,7 +203,7 @@ static void
 nbctl_ha_chassis_group_remove_chassis(struct ctl_context *ctx)
 {
     const struct nbrec_ha_chassis_group *hcg;
-    if (nbctl_set_error(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))) {
+    if (nbctl_fail(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))) {
         return;
     }
     const struct nbrec_ha_chassis *hc = find_ha_chassis(hcg, ctx->argv[2]);
@@ -222,8 +222,8 @@ nbctl_ha_chassis_group_set_chassis_prio(struct ctl_context *ctx)
 {
     const struct nbrec_ha_chassis_group *hcg;
     int64_t priority;
-    if (nbctl_set_error(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))
-        || nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
+    if (nbctl_fail(ctx, nbctl_hcg_lookup(ctx, ctx->argv[1], true, &hcg))
+        || nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
         return;
     }
     const struct nbrec_ha_chassis *hc = find_ha_chassis(hcg, ctx->argv[2]);
@@ -253,7 +253,7 @@ nbctl_fwd_group_add(struct ctl_context *ctx)
     }
 
     const struct nbrec_logical_switch *ls;
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[2], true, &ls))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[2], true, &ls))) {
         return;
     }
 
@@ -349,7 +349,7 @@ nbctl_fwd_group_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls = NULL;
     if (ctx->argc == 2
-        && nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+        && nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 

@@ -32,7 +32,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
     const struct nbrec_logical_router *lr;
     char *external_ip = NULL, *logical_ip = NULL;
 
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -98,7 +98,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
         }
         logical_port = ctx->argv[5];
         const struct nbrec_logical_switch_port *lsp;
-        if (nbctl_set_error(ctx, nbctl_lsp_lookup(ctx, logical_port, true,
+        if (nbctl_fail(ctx, nbctl_lsp_lookup(ctx, logical_port, true,
                                             &lsp))) {
             goto out;
         }
@@ -129,7 +129,7 @@ nbctl_lr_nat_add(struct ctl_context *ctx)
     const struct nbrec_logical_router_port *gw_port = NULL;
     const char *gw_name = shash_find_data(&ctx->options, "--gateway-port");
     if (gw_name) {
-        if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
+        if (nbctl_fail(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
             goto out;
         }
         bool in_router = false;
@@ -225,7 +225,7 @@ static void
 nbctl_lr_nat_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -275,7 +275,7 @@ nbctl_lr_nat_del(struct ctl_context *ctx)
         gw_name = ctx->argv[4];
     }
     if (gw_name
-        && nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
+        && nbctl_fail(ctx, nbctl_lrp_lookup(ctx, gw_name, true, &gw_port))) {
         free(ip);
         return;
     }
@@ -343,7 +343,7 @@ static void
 nbctl_lr_nat_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
     if (!lr->n_nat) {
@@ -380,7 +380,7 @@ static void
 nbctl_lr_nat_update_ext_ip(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 

@@ -30,7 +30,7 @@ static void
 nbctl_lr_route_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -72,7 +72,7 @@ nbctl_lr_route_add(struct ctl_context *ctx)
     const char *output_port = ctx->argc == 5 ? ctx->argv[4] : NULL;
     if (output_port) {
         const struct nbrec_logical_router_port *lrp;
-        if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, output_port, true, &lrp))) {
+        if (nbctl_fail(ctx, nbctl_lrp_lookup(ctx, output_port, true, &lrp))) {
             goto out;
         }
     }
@@ -199,7 +199,7 @@ static void
 nbctl_lr_route_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -415,7 +415,7 @@ static void
 nbctl_lr_route_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
     const char *route_table = shash_find_data(&ctx->options,
@@ -464,12 +464,12 @@ static void
 nbctl_lr_policy_add(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
     int64_t priority;
-    if (nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
+    if (nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
         return;
     }
 
@@ -577,7 +577,7 @@ static void
 nbctl_lr_policy_del(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -605,7 +605,7 @@ nbctl_lr_policy_del(struct ctl_context *ctx)
     }
 
     int64_t priority;
-    if (nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
+    if (nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[2], &priority))) {
         return;
     }
     const char *match = ctx->argc == 4 ? ctx->argv[3] : NULL;
@@ -635,7 +635,7 @@ static void
 nbctl_lr_policy_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
     if (!lr->n_policies) {

@@ -64,7 +64,7 @@ nbctl_lr_del(struct ctl_context *ctx)
     bool must_exist = !shash_find(&ctx->options, "--if-exists");
     const struct nbrec_logical_router *lr;
 
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], must_exist, &lr))
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], must_exist, &lr))
         || !lr) {
         return;
     }
@@ -132,7 +132,7 @@ nbctl_lrp_add(struct ctl_context *ctx)
     bool may_exist = shash_find(&ctx->options, "--may-exist") != NULL;
     const struct nbrec_logical_router *lr;
 
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -233,7 +233,7 @@ nbctl_lrp_del(struct ctl_context *ctx)
     bool must_exist = !shash_find(&ctx->options, "--if-exists");
     const struct nbrec_logical_router_port *lrp;
 
-    if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, ctx->argv[1], must_exist, &lrp))
+    if (nbctl_fail(ctx, nbctl_lrp_lookup(ctx, ctx->argv[1], must_exist, &lrp))
         || !lrp) {
         return;
     }
@@ -254,7 +254,7 @@ nbctl_lrp_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router *lr;
 
-    if (nbctl_set_error(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
+    if (nbctl_fail(ctx, nbctl_lr_lookup(ctx, ctx->argv[1], true, &lr))) {
         return;
     }
 
@@ -274,7 +274,7 @@ static const struct nbrec_logical_router_port *
 get_lrp(struct ctl_context *ctx)
 {
     const struct nbrec_logical_router_port *lrp;
-    if (nbctl_set_error(ctx, nbctl_lrp_lookup(ctx, ctx->argv[1], true, &lrp))) {
+    if (nbctl_fail(ctx, nbctl_lrp_lookup(ctx, ctx->argv[1], true, &lrp))) {
         return NULL;
     }
     return lrp;
@@ -327,7 +327,7 @@ nbctl_lrp_set_gateway_chassis(struct ctl_context *ctx)
     const char *chassis_name = ctx->argv[2];
     int64_t priority = 0;
     if (ctx->argc == 4
-        && nbctl_set_error(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
+        && nbctl_fail(ctx, nbctl_parse_priority(ctx->argv[3], &priority))) {
         return;
     }
 

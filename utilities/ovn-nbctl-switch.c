@@ -72,7 +72,7 @@ nbctl_ls_del(struct ctl_context *ctx)
     bool must_exist = !shash_find(&ctx->options, "--if-exists");
     const struct nbrec_logical_switch *ls;
 
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], must_exist, &ls))
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], must_exist, &ls))
         || !ls) {
         return;
     }
@@ -119,7 +119,7 @@ nbctl_lsp_add(struct ctl_context *ctx)
     bool may_exist = shash_find(&ctx->options, "--may-exist") != NULL;
     const struct nbrec_logical_switch *ls;
 
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -202,7 +202,7 @@ nbctl_lsp_del(struct ctl_context *ctx)
     bool must_exist = !shash_find(&ctx->options, "--if-exists");
     const struct nbrec_logical_switch_port *lsp;
 
-    if (nbctl_set_error(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], must_exist, &lsp))
+    if (nbctl_fail(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], must_exist, &lsp))
         || !lsp) {
         return;
     }
@@ -223,7 +223,7 @@ nbctl_lsp_list(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch *ls;
 
-    if (nbctl_set_error(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
+    if (nbctl_fail(ctx, nbctl_ls_lookup(ctx, ctx->argv[1], true, &ls))) {
         return;
     }
 
@@ -242,7 +242,7 @@ static const struct nbrec_logical_switch_port *
 get_lsp(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch_port *lsp;
-    if (nbctl_set_error(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], true, &lsp))) {
+    if (nbctl_fail(ctx, nbctl_lsp_lookup(ctx, ctx->argv[1], true, &lsp))) {
         return NULL;
     }
     return lsp;
@@ -296,7 +296,8 @@ check_duplicate_ips(const struct nbrec_logical_switch *ls,
                         return xasprintf("Error on switch %s: duplicate "
                                          "IPv4 address '"IP_FMT"' found on "
                                          "logical switch port '%s'",
-                                         ls->name, IP_ARGS(mine.ipv4[k].s_addr),
+                                         ls->name,
+                                         IP_ARGS(mine.ipv4[k].s_addr),
                                          other->name);
                     }
                 }
@@ -424,7 +425,7 @@ nbctl_lsp_set_enabled(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch_port *lsp = get_lsp(ctx);
     bool enabled;
-    if (!lsp || nbctl_set_error(ctx, parse_enabled(ctx->argv[2], &enabled))) {
+    if (!lsp || nbctl_fail(ctx, parse_enabled(ctx->argv[2], &enabled))) {
         return;
     }
     nbrec_logical_switch_port_set_enabled(lsp, &enabled, 1);
@@ -533,7 +534,7 @@ lsp_set_dhcp_options(struct ctl_context *ctx, bool v4)
 
     const struct nbrec_dhcp_options *dhcp_opts = NULL;
     if (ctx->argc == 3) {
-        if (nbctl_set_error(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[2],
+        if (nbctl_fail(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[2],
                                                      &dhcp_opts))) {
             return;
         }
@@ -639,7 +640,7 @@ nbctl_lsp_set_ha_chassis_group(struct ctl_context *ctx)
 
     const struct nbrec_ha_chassis_group *hcg = NULL;
     if (ctx->argc == 3
-        && nbctl_set_error(ctx, nbctl_hcg_lookup(ctx, ctx->argv[2], true, &hcg))) {
+        && nbctl_fail(ctx, nbctl_hcg_lookup(ctx, ctx->argv[2], true, &hcg))) {
         return;
     }
     nbrec_logical_switch_port_set_ha_chassis_group(lsp, hcg);

@@ -450,10 +450,16 @@ Options:\n\
   -t, --timeout=SECS          wait at most SECS seconds\n\
   --dry-run                   do not commit changes to database\n\
   --oneline                   print exactly one line of output per command\n\
-  --no-leader-only            accept any cluster member, not just the leader\n",
+  --no-leader-only            use any cluster member, not only the leader\n",
            program_name, program_name, ctl_get_db_cmd_usage(),
            ctl_list_db_tables_usage(), ovn_default_nb_db());
     table_usage();
+    printf("\n\
+Daemon mode:\n\
+  --detach                    run as a daemon; prints its control socket\n\
+  -u, --unixctl=SOCKET        send the commands to the daemon at SOCKET\n\
+                              (default: $OVN_NB_DAEMON, if set)\n");
+    daemon_usage();
     vlog_usage();
     printf("\
   --no-syslog             equivalent to --verbose=nbctl:syslog:warn\n");

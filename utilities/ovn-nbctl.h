@@ -72,8 +72,8 @@ const struct nbrec_logical_router *nbctl_lrp_to_lr(
     struct ctl_context *, const struct nbrec_logical_router_port *);
 
 /* Stores 'error' (if nonnull) in ctx->error and returns true if it was
- * nonnull, so that callers can write "if (nbctl_set_error(ctx, f())) {". */
-bool nbctl_set_error(struct ctl_context *, char *error);
+ * nonnull, so that callers can write "if (nbctl_fail(ctx, f())) {". */
+bool nbctl_fail(struct ctl_context *, char *error);
 
 /* Parses 's' as a priority in [0, 32767], storing it in '*priority'.
  * Returns NULL or an error message. */

@@ -308,7 +308,7 @@ SSL commands:\n\
 Options:\n\
   --db=DATABASE               connect to DATABASE\n\
                               (default: %s)\n\
-  --no-leader-only            accept any cluster member, not just the leader\n\
+  --no-leader-only            accept any cluster member, not only the leader\n\
   -t, --timeout=SECS          wait at most SECS seconds\n\
   --dry-run                   do not commit changes to database\n\
   --oneline                   print exactly one line of output per command\n",
@@ -708,7 +708,8 @@ compare_lflows(const void *a_, const void *b_)
             return cmp;
         }
     }
-    cmp = pipeline_rank(a->lflow->pipeline) - pipeline_rank(b->lflow->pipeline);
+    cmp = (pipeline_rank(a->lflow->pipeline)
+           - pipeline_rank(b->lflow->pipeline));
     if (cmp) {
         return cmp;
     }
