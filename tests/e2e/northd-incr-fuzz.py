@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from northd_sbview import atom, diff, run, select_all, snapshot  # noqa
+from northd_sbview import atom, diff, run, select_all, snapshot, wait_sb  # noqa
 
 NBCTL, NORTHD_CTL = sys.argv[1], sys.argv[2]
 STEPS, SEED = int(sys.argv[3]), int(sys.argv[4])
@@ -252,7 +252,7 @@ def random_op():
 
 
 def sync():
-    nbctl("--wait=sb", "sync")
+    wait_sb(NB)
 
 
 def main():

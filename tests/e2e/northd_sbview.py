@@ -2,6 +2,7 @@
 northd end-to-end tests)."""
 
 import json
+import socket
 import subprocess
 
 
@@ -13,12 +14,81 @@ def run(*args, check=True):
     return p.stdout
 
 
+class Rpc:
+    """A minimal blocking JSON-RPC client for an ovsdb-server unix socket
+    ("unix:PATH")."""
+
+    def __init__(self, remote):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(remote[len("unix:"):])
+        self.buf = ""
+        self.dec = json.JSONDecoder()
+        self.next_id = 0
+
+    def call(self, method, params):
+        self.next_id += 1
+        msg = {"method": method, "params": params, "id": self.next_id}
+        self.sock.sendall(json.dumps(msg).encode())
+        while True:
+            text = self.buf.lstrip()
+            try:
+                obj, end = self.dec.raw_decode(text)
+            except ValueError:
+                data = self.sock.recv(1 << 20)
+                if not data:
+                    raise RuntimeError("connection closed")
+                self.buf += data.decode("utf-8", "replace")
+                continue
+            self.buf = text[end:]
+            if obj.get("method") == "echo":
+                self.sock.sendall(json.dumps({"result": obj["params"],
+                                              "id": obj["id"]}).encode())
+                continue
+            if obj.get("id") != self.next_id:
+                continue
+            if obj.get("error"):
+                raise RuntimeError(obj["error"])
+            for r in obj["result"]:
+                if isinstance(r, dict) and "error" in r:
+                    raise RuntimeError(r)
+            return obj["result"]
+
+    def transact(self, db, *ops):
+        return self.call("transact", [db] + list(ops))
+
+
+_conns = {}
+
+
+def rpc(remote):
+    """Returns a cached connection to 'remote'."""
+    if remote not in _conns:
+        _conns[remote] = Rpc(remote)
+    return _conns[remote]
+
+
 def select_all(db, remote, tables):
     """Returns {table: [row, ...]} for every row of 'tables'."""
-    ops = [db] + [{"op": "select", "table": t, "where": []} for t in tables]
-    out = run("ovsdb-client", "transact", remote, json.dumps(ops))
-    res = json.loads(out)
+    res = rpc(remote).transact(db, *[{"op": "select", "table": t,
+                                      "where": []} for t in tables])
     return {t: r["rows"] for t, r in zip(tables, res)}
+
+
+def wait_sb(nb_remote, timeout_ms=30000):
+    """Bumps NB_Global nb_cfg and waits until northd reports sb_cfg caught
+    up (what "ovn-nbctl --wait=sb sync" does)."""
+    c = rpc(nb_remote)
+    r = c.transact("OVN_Northbound",
+                   {"op": "select", "table": "NB_Global", "where": [],
+                    "columns": ["nb_cfg"]})
+    cfg = r[0]["rows"][0]["nb_cfg"] + 1
+    c.transact("OVN_Northbound",
+               {"op": "update", "table": "NB_Global", "where": [],
+                "row": {"nb_cfg": cfg}})
+    c.transact("OVN_Northbound",
+               {"op": "wait", "timeout": timeout_ms, "table": "NB_Global",
+                "where": [], "columns": ["sb_cfg"], "until": "==",
+                "rows": [{"sb_cfg": cfg}]})
 
 
 def atom(v):
