@@ -109,6 +109,7 @@ for n in $sizes; do
         tunnel_key=1 >/dev/null
     vif_add hv1 vif1 lp1
     hv_start_controller hv1 ours 2>/dev/null
+    [ -n "${BENCH_DEBUG:-}" ] && hv_appctl hv1 -t ovn-controller vlog/set ovn_controller:file:dbg
     wait_until '[ -n "$(sbctl --bare --columns=name find Chassis_Private name=hv1)" ]' \
         || fail "chassis never registered"
     transact ""

@@ -17,6 +17,7 @@ void
 ctl_flow_table_init(struct ctl_flow_table *ft)
 {
     hmap_init(&ft->flows);
+    ft->gen = 0;
 }
 
 /* Frees every flow in 'ft' and leaves it empty. */
@@ -72,18 +73,56 @@ ctl_flow_table_find(const struct ctl_flow_table *ft, uint8_t table_id,
     return NULL;
 }
 
+/* Finds the flow in 'ft' with the same key as 'f' (which may belong to
+ * another table), or returns NULL.  Cheaper than ctl_flow_table_find():
+ * the key's hash is the one cached in 'f'. */
+struct ctl_flow *
+ctl_flow_table_find_flow(const struct ctl_flow_table *ft,
+                         const struct ctl_flow *f)
+{
+    struct ctl_flow *g;
+
+    HMAP_FOR_EACH_WITH_HASH (g, node, f->node.hash, &ft->flows) {
+        if (g->table_id == f->table_id && g->priority == f->priority
+            && minimatch_equal(&g->match, &f->match)) {
+            return g;
+        }
+    }
+    return NULL;
+}
+
+/* Returns true if 'a' and 'b' hold the same flows (keys, actions and
+ * cookies). */
+bool
+ctl_flow_table_equal(const struct ctl_flow_table *a,
+                     const struct ctl_flow_table *b)
+{
+    const struct ctl_flow *f;
+
+    if (hmap_count(&a->flows) != hmap_count(&b->flows)) {
+        return false;
+    }
+    HMAP_FOR_EACH (f, node, &a->flows) {
+        const struct ctl_flow *g = ctl_flow_table_find_flow(b, f);
+        if (!g || !ctl_flow_actions_equal(f, g)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Inserts 'f' into 'ft', which takes ownership, unless a flow with the same
  * key is already there, in which case 'f' is freed.  Returns true if 'f' was
  * inserted. */
 bool
 ctl_flow_table_insert(struct ctl_flow_table *ft, struct ctl_flow *f)
 {
-    if (ctl_flow_table_find(ft, f->table_id, f->priority, &f->match)) {
+    f->node.hash = ctl_flow_hash(f->table_id, f->priority, &f->match);
+    if (ctl_flow_table_find_flow(ft, f)) {
         ctl_flow_free(f);
         return false;
     }
-    hmap_insert(&ft->flows, &f->node,
-                ctl_flow_hash(f->table_id, f->priority, &f->match));
+    hmap_insert(&ft->flows, &f->node, f->node.hash);
     return true;
 }
 
@@ -146,6 +185,9 @@ ctl_flow_clone(const struct ctl_flow *f)
     minimatch_clone(&c->match, &f->match);
     c->ofpacts = f->ofpacts_len ? xmemdup(f->ofpacts, f->ofpacts_len) : NULL;
     c->ofpacts_len = f->ofpacts_len;
+    c->n_refs = f->n_refs;
+    c->source = f->source;
+    c->node.hash = f->node.hash;
     return c;
 }
 

@@ -21,11 +21,15 @@ struct ctl_flow {
     struct ofpact *ofpacts;     /* Actions (malloc'd). */
     size_t ofpacts_len;         /* Length of 'ofpacts' in bytes. */
     uint64_t cookie;            /* Cookie (host byte order). */
+    uint32_t n_refs;            /* Free for the table's owner (e.g. how
+                                 * many sources produced this flow). */
+    uint8_t source;             /* Free for the table's owner. */
 };
 
 /* A set of flows; at most one flow per (table, priority, match). */
 struct ctl_flow_table {
     struct hmap flows;          /* Contains "struct ctl_flow"s. */
+    uint64_t gen;               /* Bumped by the owner on every change. */
 };
 
 void ctl_flow_table_init(struct ctl_flow_table *);
@@ -43,7 +47,11 @@ bool ctl_flow_table_add_buf(struct ctl_flow_table *, uint8_t table_id,
 struct ctl_flow *ctl_flow_table_find(const struct ctl_flow_table *,
                                      uint8_t table_id, uint16_t priority,
                                      const struct minimatch *);
+struct ctl_flow *ctl_flow_table_find_flow(const struct ctl_flow_table *,
+                                          const struct ctl_flow *);
 void ctl_flow_table_remove(struct ctl_flow_table *, struct ctl_flow *);
+bool ctl_flow_table_equal(const struct ctl_flow_table *,
+                          const struct ctl_flow_table *);
 bool ctl_flow_table_insert(struct ctl_flow_table *, struct ctl_flow *);
 
 uint32_t ctl_flow_hash(uint8_t table_id, uint16_t priority,

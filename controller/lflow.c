@@ -436,7 +436,8 @@ is_conjunction_only(const struct ofpact *ofpacts, size_t len)
     return true;
 }
 
-/* Adds 'of' (from logical flow 'uuid') to the merged table 'ft'. */
+/* Adds 'of' (from logical flow 'uuid') to the merged table 'ft'.  Each
+ * merged flow counts, in 'n_refs', the compiled flows it stands for. */
 static void
 merge_oflow(struct ctl_flow_table *ft, const struct ovn_oflow *of,
             const struct uuid *uuid)
@@ -452,7 +453,10 @@ merge_oflow(struct ctl_flow_table *ft, const struct ovn_oflow *of,
         ctl_flow_table_add(ft, of->table_id, of->priority,
                            conj ? 0 : uuid->parts[0], &of->match,
                            of->ofpacts.data, of->ofpacts.size);
-    } else if (conj && is_conjunction_only(f->ofpacts, f->ofpacts_len)) {
+        return;
+    }
+    f->n_refs++;
+    if (conj && is_conjunction_only(f->ofpacts, f->ofpacts_len)) {
         /* Conjunction actions from several logical flows accumulate. */
         size_t len = f->ofpacts_len + of->ofpacts.size;
         struct ofpact *merged = xmalloc(len);
@@ -478,6 +482,43 @@ lflow_merge_all(struct lflow_state *ls)
         LIST_FOR_EACH (of, list_node, &e->flows) {
             merge_oflow(&ls->flows, of, &e->uuid);
         }
+    }
+    ls->flows.gen++;
+    ls->merge_dirty = false;
+}
+
+/* Adds entry 'e''s flows to the merged table. */
+static void
+lflow_merge_add(struct lflow_state *ls, const struct lflow_entry *e)
+{
+    const struct ovn_oflow *of;
+
+    LIST_FOR_EACH (of, list_node, &e->flows) {
+        merge_oflow(&ls->flows, of, &e->uuid);
+        ls->flows.gen++;
+    }
+}
+
+/* Takes entry 'e''s flows out of the merged table.  A merged flow that
+ * other entries also produced cannot be taken apart: then the whole table
+ * is marked for a rebuild. */
+static void
+lflow_merge_remove(struct lflow_state *ls, const struct lflow_entry *e)
+{
+    const struct ovn_oflow *of;
+
+    LIST_FOR_EACH (of, list_node, &e->flows) {
+        struct minimatch mm;
+        minimatch_init(&mm, &of->match);
+        struct ctl_flow *f = ctl_flow_table_find(&ls->flows, of->table_id,
+                                                 of->priority, &mm);
+        minimatch_destroy(&mm);
+        if (!f || f->n_refs) {
+            ls->merge_dirty = true;
+        } else {
+            ctl_flow_table_remove(&ls->flows, f);
+        }
+        ls->flows.gen++;
     }
 }
 
@@ -569,6 +610,7 @@ lflow_build_mac_flows(struct lflow_state *ls, const struct lflow_ctx *ctx)
     const struct sbrec_static_mac_binding *smb;
 
     ctl_flow_table_clear(&ls->mac_flows);
+    ls->mac_flows.gen++;
     SBREC_STATIC_MAC_BINDING_FOR_EACH (smb, ctx->sb) {
         const struct sbrec_port_binding *pb
             = shash_find_data(&all_ports, smb->logical_port);
@@ -641,6 +683,7 @@ lflow_recompile(struct lflow_state *ls, const struct lflow_ctx *ctx,
 
     if (e) {
         hmap_remove(&ls->entries, &e->node);
+        lflow_merge_remove(ls, e);
         lflow_entry_free(e);
     }
     if (!deleted) {
@@ -649,6 +692,7 @@ lflow_recompile(struct lflow_state *ls, const struct lflow_ctx *ctx,
         ovs_list_init(&e->flows);
         lflow_compile_one(ls, ctx, lf, e);
         hmap_insert(&ls->entries, &e->node, uuid_hash(&e->uuid));
+        lflow_merge_add(ls, e);
     }
 }
 
@@ -749,7 +793,7 @@ lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx)
             }
         }
     }
-    if (n) {
+    if (ls->merge_dirty) {
         lflow_merge_all(ls);
     }
     if (sbrec_mac_binding_track_get_first(ctx->sb)

@@ -21,6 +21,7 @@ struct lflow_state {
     struct ctl_flow_table mac_flows; /* MAC_Binding flows (tables 66/67). */
     uint32_t next_conj_id;      /* Conjunction id allocator. */
     uint64_t n_errors;          /* Logical flows that failed to compile. */
+    bool merge_dirty;           /* 'flows' needs a rebuild from entries. */
 };
 
 /* Inputs to lflow_run(). */

@@ -396,72 +396,115 @@ ofctrl_add_delete_all(struct ovs_list *msgs, uint32_t bundle_id)
     minimatch_destroy(&fm.match);
 }
 
-/* Looks 'f''s key up in the first 'n' of 'tables'. */
-static struct ctl_flow *
+/* Returns the index of the first of the 'n' 'tables' holding 'f''s key,
+ * and the flow in '*found', or returns n (and NULL) if none does. */
+static size_t
 ofctrl_find_in(struct ctl_flow_table *tables[], size_t n,
-               const struct ctl_flow *f)
+               const struct ctl_flow *f, struct ctl_flow **found)
 {
     for (size_t i = 0; i < n; i++) {
-        struct ctl_flow *g = ctl_flow_table_find(tables[i], f->table_id,
-                                                 f->priority, &f->match);
+        struct ctl_flow *g = ctl_flow_table_find_flow(tables[i], f);
         if (g) {
-            return g;
+            *found = g;
+            return i;
         }
     }
-    return NULL;
+    *found = NULL;
+    return n;
 }
 
+/* Replaces installed flow 'inst' by a copy of 'd' from table 'src'. */
+static void
+ofctrl_replace_installed(struct ctl_flow *inst, const struct ctl_flow *d,
+                         size_t src)
+{
+    ctl_flow_table_remove(&installed, inst);
+    struct ctl_flow *c = ctl_flow_clone(d);
+    c->source = src;
+    ctl_flow_table_insert(&installed, c);
+}
+
+/* Table generations at the last ofctrl_put(), to skip unchanged tables. */
+#define OFCTRL_MAX_TABLES 8
+static uint64_t put_gens[OFCTRL_MAX_TABLES];
+static size_t put_n_tables;
+
 /* Makes the switch's flows equal the union of 'tables' (on a key conflict
- * the earlier table wins).  'req_seq' identifies this desired state:
- * ofctrl_installed_seq() returns it once the switch has confirmed it.
- * Does nothing if flows cannot be sent now (see ofctrl_can_put()). */
+ * the earlier table wins).  Tables whose 'gen' did not change since the
+ * previous call are assumed unchanged.  'req_seq' identifies this desired
+ * state: ofctrl_installed_seq() returns it once the switch has confirmed
+ * it.  Does nothing if flows cannot be sent now (see ofctrl_can_put()). */
 void
 ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables, uint64_t req_seq)
 {
     if (!ofctrl_can_put()) {
         return;
     }
+    ovs_assert(n_tables <= OFCTRL_MAX_TABLES);
 
     struct ovs_list msgs = OVS_LIST_INITIALIZER(&msgs);
     uint32_t bundle_id = next_bundle_id++;
     size_t n_changes = 0;
-    bool full = need_full;
+    bool full = need_full || n_tables != put_n_tables;
+    bool changed[OFCTRL_MAX_TABLES];
+    bool any_changed = full;
+
+    for (size_t i = 0; i < n_tables; i++) {
+        changed[i] = full || tables[i]->gen != put_gens[i];
+        any_changed |= changed[i];
+        put_gens[i] = tables[i]->gen;
+    }
+    put_n_tables = n_tables;
 
     if (full) {
         COVERAGE_INC(ovn_ofctrl_full_sync);
         ctl_flow_table_clear(&installed);
         ofctrl_add_delete_all(&msgs, bundle_id);
         n_changes++;
-    } else {
+    } else if (any_changed) {
+        /* Installed flows from changed tables: still wanted, and with the
+         * same actions? */
         struct ctl_flow *f;
         HMAP_FOR_EACH_SAFE (f, node, &installed.flows) {
-            if (!ofctrl_find_in(tables, n_tables, f)) {
+            if (f->source < n_tables && !changed[f->source]) {
+                continue;
+            }
+            struct ctl_flow *d;
+            size_t src = ofctrl_find_in(tables, n_tables, f, &d);
+            if (!d) {
                 ofctrl_add_fm(&msgs, bundle_id, OFPFC_DELETE_STRICT, f);
                 ctl_flow_table_remove(&installed, f);
                 COVERAGE_INC(ovn_ofctrl_flow_del);
+                n_changes++;
+            } else if (src != f->source || !ctl_flow_actions_equal(f, d)) {
+                ofctrl_add_fm(&msgs, bundle_id, OFPFC_MODIFY_STRICT, d);
+                ofctrl_replace_installed(f, d, src);
+                COVERAGE_INC(ovn_ofctrl_flow_mod);
                 n_changes++;
             }
         }
     }
     for (size_t i = 0; i < n_tables; i++) {
         const struct ctl_flow *d;
+        if (!changed[i]) {
+            continue;
+        }
         HMAP_FOR_EACH (d, node, &tables[i]->flows) {
-            if (i && ofctrl_find_in(tables, i, d)) {
+            struct ctl_flow *shadow;
+            if (i && ofctrl_find_in(tables, i, d, &shadow) < i) {
                 continue;       /* Shadowed by an earlier table. */
             }
-            struct ctl_flow *inst = ctl_flow_table_find(&installed,
-                                                        d->table_id,
-                                                        d->priority,
-                                                        &d->match);
+            struct ctl_flow *inst = ctl_flow_table_find_flow(&installed, d);
             if (!inst) {
                 ofctrl_add_fm(&msgs, bundle_id, OFPFC_ADD, d);
-                ctl_flow_table_insert(&installed, ctl_flow_clone(d));
+                struct ctl_flow *c = ctl_flow_clone(d);
+                c->source = i;
+                ctl_flow_table_insert(&installed, c);
                 COVERAGE_INC(ovn_ofctrl_flow_add);
                 n_changes++;
-            } else if (!ctl_flow_actions_equal(inst, d)) {
+            } else if (inst->source != i || !ctl_flow_actions_equal(inst, d)) {
                 ofctrl_add_fm(&msgs, bundle_id, OFPFC_MODIFY_STRICT, d);
-                ctl_flow_table_remove(&installed, inst);
-                ctl_flow_table_insert(&installed, ctl_flow_clone(d));
+                ofctrl_replace_installed(inst, d, i);
                 COVERAGE_INC(ovn_ofctrl_flow_mod);
                 n_changes++;
             }

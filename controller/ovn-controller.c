@@ -326,6 +326,7 @@ ctl_run(struct controller *c)
         self = chassis_run(sb_txn, sb, &c->cfg);
     }
     if (changed && sb_ready) {
+        long long int t0 = time_msec();
         bool full = c->force_recompute || sb_deps_changed(sb)
                     || c->geneve_field != ofctrl_geneve_field();
         c->ovs_seqno = ovs_seqno;
@@ -355,16 +356,31 @@ ctl_run(struct controller *c)
             .tunnels = &c->tunnels,
             .geneve_field = c->geneve_field,
         };
-        ctl_flow_table_clear(&c->phys);
-        physical_run(&pctx, &c->phys);
-        port_sec_run(&c->bs, &c->phys);
+        struct ctl_flow_table phys;
+        ctl_flow_table_init(&phys);
+        physical_run(&pctx, &phys);
+        port_sec_run(&c->bs, &phys);
+        if (!ctl_flow_table_equal(&phys, &c->phys)) {
+            /* Swap in the new flows; their generation tells ofctrl. */
+            phys.gen = c->phys.gen + 1;
+            ctl_flow_table_destroy(&c->phys);
+            c->phys = phys;
+            hmap_moved(&c->phys.flows);
+        } else {
+            ctl_flow_table_destroy(&phys);
+        }
 
+        long long int t1 = time_msec();
         struct lflow_ctx lctx = { .sb = sb, .self = self, .bs = &c->bs };
+        size_t n_recompiled = 0;
         if (full) {
             lflow_run_full(&c->lflows, &lctx);
         } else {
-            lflow_run_incremental(&c->lflows, &lctx);
+            n_recompiled = lflow_run_incremental(&c->lflows, &lctx);
         }
+        VLOG_DBG("%s run: physical %lld ms, logical %lld ms (%"PRIuSIZE
+                 " recompiled)", full ? "full" : "incremental", t1 - t0,
+                 time_msec() - t1, n_recompiled);
         c->force_recompute = false;
         c->desired_seq++;
         c->put_pending = true;
@@ -399,8 +415,11 @@ ctl_run(struct controller *c)
             struct ctl_flow_table *tables[] = {
                 &c->phys, &c->lflows.flows, &c->lflows.mac_flows,
             };
+            long long int t0 = time_msec();
             ofctrl_put(tables, ARRAY_SIZE(tables), c->desired_seq);
             c->put_pending = false;
+            VLOG_DBG("flow update computed and sent in %lld ms",
+                     time_msec() - t0);
         }
     }
 
