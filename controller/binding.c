@@ -411,35 +411,52 @@ binding_set_installed(struct ovsdb_idl_txn *ovs_txn,
     }
 }
 
-/* Appends a description of the local bindings to 'out'. */
+/* Appends a description of the local bindings to 'out', one block per
+ * local interface with an iface-id: the port bound through it and the
+ * container ports inside it. */
 void
 binding_dump(const struct binding_state *s, struct ds *out)
 {
-    static const char *kinds[] = {
-        [LP_VIF] = "vif", [LP_CONTAINER] = "container",
-        [LP_LOCALPORT] = "localport", [LP_LOCALNET] = "localnet",
-        [LP_L2GATEWAY] = "l2gateway",
-    };
-    const struct shash_node **nodes = shash_sort(&s->ports);
+    const struct shash_node **ifaces = shash_sort(&s->ifaces);
+    const struct shash_node **ports = shash_sort(&s->ports);
 
-    ds_put_format(out, "Local bindings: %"PRIuSIZE"\n",
-                  shash_count(&s->ports));
-    for (size_t i = 0; i < shash_count(&s->ports); i++) {
-        const struct local_port *lp = nodes[i]->data;
-        ds_put_format(out, "name: [%s], type: [%s], datapath: [%"PRId64"], "
-                      "tunnel key: [%"PRId64"], ofport: [%d]",
-                      nodes[i]->name, kinds[lp->kind],
-                      lp->pb->datapath->tunnel_key, lp->pb->tunnel_key,
-                      ofp_to_u16(lp->ofport));
-        if (lp->iface) {
-            ds_put_format(out, ", interface: [%s]", lp->iface->name);
+    ds_put_cstr(out, "Local bindings:\n");
+    for (size_t i = 0; i < shash_count(&s->ifaces); i++) {
+        const struct ovsrec_interface *iface = ifaces[i]->data;
+        const struct local_port *primary = NULL;
+        struct ds children = DS_EMPTY_INITIALIZER;
+        size_t n = 0;
+
+        for (size_t j = 0; j < shash_count(&s->ports); j++) {
+            const struct local_port *lp = ports[j]->data;
+            if (lp->iface != iface) {
+                continue;
+            }
+            if (lp->kind == LP_CONTAINER) {
+                n++;
+                ds_put_format(&children, "child lport[%"PRIuSIZE"] : [%s], "
+                              "type : [CONTAINER]\n", n, ports[j]->name);
+            } else if (!strcmp(ports[j]->name, ifaces[i]->name)) {
+                primary = lp;
+            }
         }
-        if (lp->tag >= 0) {
-            ds_put_format(out, ", tag: [%d]", lp->tag);
+        if (!primary && !n) {
+            ds_destroy(&children);
+            continue;
         }
-        ds_put_format(out, ", claimed: [%s]\n",
-                      sset_contains(&s->claimed, nodes[i]->name)
-                      ? "yes" : "no");
+        ds_put_format(out, "name: [%s], OVS interface name : [%s], "
+                      "num binding lports : [%"PRIuSIZE"]\n",
+                      ifaces[i]->name, iface->name, n + (primary != NULL));
+        if (primary) {
+            ds_put_format(out, "%s lport : [%s]\n",
+                          primary->kind == LP_LOCALPORT ? "localport"
+                                                        : "primary",
+                          ifaces[i]->name);
+        }
+        ds_put_cstr(out, ds_cstr(&children));
+        ds_put_cstr(out, "----------------------------------------\n");
+        ds_destroy(&children);
     }
-    free(nodes);
+    free(ifaces);
+    free(ports);
 }

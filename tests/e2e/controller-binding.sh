@@ -57,6 +57,17 @@ wait_until '[ "$(nbctl get logical_switch_port cont1 up)" = true ]' \
 sleep 1
 for hv in hv1 hv2; do pcap_take "$(underlay_pcap $hv rx)" >/dev/null; done
 
+assert_eq "Local bindings:
+name: [lp1], OVS interface name : [vif1], num binding lports : [2]
+primary lport : [lp1]
+child lport[1] : [cont1], type : [CONTAINER]
+----------------------------------------
+name: [md], OVS interface name : [md1], num binding lports : [1]
+localport lport : [md]
+----------------------------------------" \
+    "$(hv_appctl hv1 -t ovn-controller debug/dump-local-bindings)" \
+    "hv1 local bindings"
+
 # Container traffic: tagged 42 inside vif1, untagged on the logical switch.
 f=$(pkt icmp4 eth.src=$macc eth.dst=$mac2 ip4.src=10.0.0.12 ip4.dst=10.0.0.2)
 ft=$(pkt icmp4 eth.src=$macc eth.dst=$mac2 ip4.src=10.0.0.12 \

@@ -80,9 +80,15 @@ expect_packets hv1 vif2 "$f"
 # unixctl.
 assert_eq connected "$(hv_appctl hv1 -t ovn-controller connection-status)" \
     "connection-status"
-hv_appctl hv1 -t ovn-controller debug/dump-local-bindings \
-    | grep -q '^name: \[lp1\], type: \[vif\], datapath: \[1\], tunnel key: \[1\]' \
-    || fail "dump-local-bindings lacks lp1"
+assert_eq "Local bindings:
+name: [lp1], OVS interface name : [vif1], num binding lports : [1]
+primary lport : [lp1]
+----------------------------------------
+name: [lp2], OVS interface name : [vif2], num binding lports : [1]
+primary lport : [lp2]
+----------------------------------------" \
+    "$(hv_appctl hv1 -t ovn-controller debug/dump-local-bindings)" \
+    "debug/dump-local-bindings"
 hv_appctl hv1 -t ovn-controller version | grep -q . || fail "no version"
 check hv_appctl hv1 -t ovn-controller recompute
 check sbctl destroy Logical_Flow "$bad"
