@@ -9,7 +9,7 @@
 # contains PATTERN), -j N (end-to-end tests in parallel, default 1).
 # A unit test program counts each cmocka case; an end-to-end script
 # tests/e2e/NAME.sh counts as one test: exit 0 pass, 77 skip, else fail;
-# each has E2E_TIMEOUT seconds (default 300).
+# each has E2E_TEST_TIMEOUT seconds (default 300).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${abs_top_srcdir:=$(cd "$here/.." && pwd)}"
@@ -67,7 +67,7 @@ run_one_e2e() {
     name=$(basename "$script" .sh)
     log=$logdir/e2e-$name.log
     t0=$(date +%s)
-    (cd "$abs_top_builddir" && timeout "${E2E_TIMEOUT:-300}" bash "$script") >"$log" 2>&1
+    (cd "$abs_top_builddir" && timeout "${E2E_TEST_TIMEOUT:-300}" bash "$script") >"$log" 2>&1
     rc=$?
     echo "$rc $(( $(date +%s) - t0 ))" > "$log.rc"
 }

@@ -14,3 +14,8 @@ utilities/ovn-ctl: $(top_srcdir)/utilities/ovn-ctl.in Makefile
 		-e 's|@bindir@|$(bindir)|' \
 		$(top_srcdir)/utilities/ovn-ctl.in > $@.tmp && \
 	chmod +x $@.tmp && mv $@.tmp $@
+
+# ovn-appctl: talks to a daemon's unixctl socket under the OVN run directory.
+bin_PROGRAMS += utilities/ovn-appctl
+utilities_ovn_appctl_SOURCES = utilities/ovn-appctl.c
+utilities_ovn_appctl_LDADD = lib/libovn.a $(OVS_LIBS)
