@@ -298,8 +298,8 @@ simple_name(enum ovnact_type type)
     case OVNACT_CHK_LB_HAIRPIN_REPLY: return "chk_lb_hairpin_reply";
     case OVNACT_CHECK_IN_PORT_SEC: return "check_in_port_sec";
     case OVNACT_CHECK_OUT_PORT_SEC: return "check_out_port_sec";
-    case OVNACT_CHECK_ECMP_NH_MAC: return "check_ecmp_nh_mac";
-    case OVNACT_CHECK_ECMP_NH: return "check_ecmp_nh";
+    case OVNACT_CHECK_ECMP_NH_MAC: return "chk_ecmp_nh_mac";
+    case OVNACT_CHECK_ECMP_NH: return "chk_ecmp_nh";
     case OVNACT_CHK_LB_AFF: return "chk_lb_aff";
     case OVNACT_COMMIT_ECMP_NH: return "commit_ecmp_nh";
     case OVNACT_COMMIT_LB_AFF: return "commit_lb_aff";

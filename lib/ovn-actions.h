@@ -196,8 +196,8 @@ enum ovnact_type {
     OVNACT_CHECK_IN_PORT_SEC,   /* R = check_in_port_sec(); */
     OVNACT_CHECK_OUT_PORT_SEC,  /* R = check_out_port_sec(); */
     OVNACT_COMMIT_ECMP_NH,      /* commit_ecmp_nh(ipv6 = B, proto = P); */
-    OVNACT_CHECK_ECMP_NH_MAC,   /* R = check_ecmp_nh_mac(); */
-    OVNACT_CHECK_ECMP_NH,       /* R = check_ecmp_nh(); */
+    OVNACT_CHECK_ECMP_NH_MAC,   /* R = chk_ecmp_nh_mac(); (or check_) */
+    OVNACT_CHECK_ECMP_NH,       /* R = chk_ecmp_nh(); (or check_) */
     OVNACT_COMMIT_LB_AFF,       /* commit_lb_aff(...); */
     OVNACT_CHK_LB_AFF,          /* R = chk_lb_aff(); */
     OVNACT_SAMPLE,              /* sample(...); */

@@ -72,6 +72,7 @@ add_sets(struct shash *addr_sets, struct shash *port_groups)
         { "pg1_ip6", "fd00::11", NULL },
         { "_rtr_lb_4_ip4", "10.0.0.200", "172.16.0.200", NULL },
         { "as1", "10.0.0.11", "10.0.0.12", NULL },
+        { "_rtr_lb_5_ip6", "fd30::100", NULL },
         { "pg1", "vm1", "vm2", NULL },
     };
     for (size_t i = 0; i < ARRAY_SIZE(sets); i++) {

@@ -5,7 +5,8 @@
  * QoS, multicast snooping, virtual ports, FDB learning; routers with SNAT,
  * DNAT, dnat_and_snat, load balancers with selection fields, skip_snat,
  * affinity and empty-backend events, ECMP symmetric-reply routes, policies,
- * IPv6 RA, gateway MTU, a gateway router), with the pipeline, stage and
+ * IPv6 RA, gateway MTU, a gateway router with ECMP symmetric replies, LB
+ * affinity and IPv6 prefix delegation), with the pipeline, stage and
  * datapath type it was written for.  Each must parse, encode, have a
  * canonical text that is a fixed point and encodes identically, and encode
  * to OpenFlow actions that survive a round trip through OpenFlow 1.5.
@@ -75,6 +76,10 @@ static const struct northd_case cases[] = {
     { EGRESS|ROUTER, 3,
       "ct_snat(172.16.0.2);" },
     { EGRESS|ROUTER, 3,
+      "ct_snat(30.0.0.1);" },
+    { EGRESS|ROUTER, 3,
+      "ct_snat(fd30::1);" },
+    { EGRESS|ROUTER, 3,
       "ct_snat_in_czone(172.16.0.100);" },
     { EGRESS|ROUTER, 3,
       "ct_snat_in_czone(172.16.0.130,1000-2000);" },
@@ -103,6 +108,10 @@ static const struct northd_case cases[] = {
     { EGRESS|ROUTER, 4,
       "next;" },
     { EGRESS, 4,
+      "ct_commit { ct_mark.blocked = 1; };  reg0 = 0; reject { /* eth.dst "
+        "<-> eth.src; ip.dst <-> ip.src; is implicit. */ outport <-> inpor"
+        "t; next(pipeline=ingress,table=25); };" },
+    { EGRESS, 4,
       "ct_commit { ct_mark.blocked = 1; }; log(name=\"acl-drop\", severity"
         "=warning, verdict=drop); /* drop */" },
     { EGRESS, 4,
@@ -115,6 +124,10 @@ static const struct northd_case cases[] = {
       "log(name=\"acl-drop\", severity=warning, verdict=drop); /* drop */" },
     { EGRESS, 4,
       "next;" },
+    { EGRESS, 4,
+      "reg0 = 0; reject { /* eth.dst <-> eth.src; ip.dst <-> ip.src; is im"
+        "plicit. */ outport <-> inport; next(pipeline=ingress,table=25); }"
+        ";" },
     { EGRESS, 4,
       "reg0[1] = 1; next;" },
     { EGRESS|ROUTER, 5,
@@ -129,6 +142,10 @@ static const struct northd_case cases[] = {
       "next;" },
     { EGRESS|ROUTER, 6,
       "drop;" },
+    { EGRESS|ROUTER, 6,
+      "eth.src = 00:00:00:00:ff:10; output;" },
+    { EGRESS|ROUTER, 6,
+      "eth.src = 00:00:00:00:ff:20; output;" },
     { EGRESS|ROUTER, 6,
       "output;" },
     { EGRESS, 6,
@@ -158,6 +175,8 @@ static const struct northd_case cases[] = {
       "xreg0[0..47] = 00:00:00:00:ff:02; next;" },
     { ROUTER, 0,
       "xreg0[0..47] = 00:00:00:00:ff:10; next;" },
+    { ROUTER, 0,
+      "xreg0[0..47] = 00:00:00:00:ff:20; next;" },
     { 0, 0,
       "drop;" },
     { 0, 0,
@@ -181,6 +200,9 @@ static const struct northd_case cases[] = {
     { ROUTER, 10,
       "next;" },
     { ROUTER, 10,
+      "reg0[5] = put_nd_ra_opts(addr_mode = \"dhcpv6_stateful\", slla = 00"
+        ":00:00:00:ff:20, prefix = fd30::/64); next;" },
+    { ROUTER, 10,
       "reg0[5] = put_nd_ra_opts(addr_mode = \"dhcpv6_stateless\", slla = 0"
         "0:00:00:00:ff:02, prefix = fd01::/64); next;" },
     { ROUTER, 10,
@@ -201,9 +223,15 @@ static const struct northd_case cases[] = {
         "ip6.src = fe80::200:ff:fe00:ff02; outport = inport; flags.loopbac"
         "k = 1; output;" },
     { ROUTER, 11,
+      "eth.dst = eth.src; eth.src = 00:00:00:00:ff:20; ip6.dst = ip6.src; "
+        "ip6.src = fe80::200:ff:fe00:ff20; outport = inport; flags.loopbac"
+        "k = 1; output;" },
+    { ROUTER, 11,
       "next;" },
     { 0, 11,
       "next;" },
+    { 0, 11,
+      "reg9[6] = chk_lb_aff(); next;" },
     { ROUTER, 12,
       "reg7 = 0; next;" },
     { 0, 12,
@@ -214,9 +242,22 @@ static const struct northd_case cases[] = {
       "reg0[1] = 0; ct_lb_mark(backends=10.0.0.11:8080,10.0.0.12:8080; has"
         "h_fields=\"ip_dst,ip_src\");" },
     { 0, 12,
+      "reg0[1] = 0; ct_lb_mark(backends=30.0.0.11:80);" },
+    { 0, 12,
+      "reg0[1] = 0; ct_lb_mark(backends=30.0.0.11:80,30.0.0.12:80);" },
+    { 0, 12,
       "reg0[1] = 0; ct_lb_mark(backends=[fd00::11]:8080,[fd01::14]:8080);" },
+    { 0, 12,
+      "reg0[1] = 0; reg1 = 30.0.0.100; reg2[0..15] = 8080; ct_lb_mark(back"
+        "ends=30.0.0.11:80);" },
+    { 0, 12,
+      "reg0[1] = 0; reg1 = 30.0.0.100; reg2[0..15] = 8080; ct_lb_mark(back"
+        "ends=30.0.0.12:80);" },
     { ROUTER, 13,
       "drop;" },
+    { ROUTER, 13,
+      "ip.ttl--; flags.loopback = 1; eth.src = 00:00:00:00:ff:10; reg1 = 1"
+        "72.16.0.2; outport = \"gw1-pub\"; next;" },
     { ROUTER, 13,
       "ip.ttl--; flags.loopback = 1; reg8[0..15] = 1; reg8[16..31] = selec"
         "t(1, 2);" },
@@ -241,6 +282,10 @@ static const struct northd_case cases[] = {
         " = 00:00:00:00:ff:02; outport = \"lr0-sw1\"; flags.loopback = 1; "
         "next;" },
     { ROUTER, 13,
+      "ip.ttl--; reg8[0..15] = 0; reg0 = ip4.dst; reg1 = 30.0.0.1; eth.src"
+        " = 00:00:00:00:ff:20; outport = \"gw1-sw2\"; flags.loopback = 1; "
+        "next;" },
+    { ROUTER, 13,
       "ip.ttl--; reg8[0..15] = 0; xxreg0 = ip6.dst; xxreg1 = fd00::1; eth."
         "src = 00:00:00:00:ff:01; outport = \"lr0-sw0\"; flags.loopback = "
         "1; next;" },
@@ -251,6 +296,10 @@ static const struct northd_case cases[] = {
     { ROUTER, 13,
       "ip.ttl--; reg8[0..15] = 0; xxreg0 = ip6.dst; xxreg1 = fd02::1; eth."
         "src = 00:00:00:00:ff:03; outport = \"lr0-pub\"; flags.loopback = "
+        "1; next;" },
+    { ROUTER, 13,
+      "ip.ttl--; reg8[0..15] = 0; xxreg0 = ip6.dst; xxreg1 = fd30::1; eth."
+        "src = 00:00:00:00:ff:20; outport = \"gw1-sw2\"; flags.loopback = "
         "1; next;" },
     { ROUTER, 13,
       "ip.ttl--; reg8[0..15] = 0; xxreg0 = ip6.dst; xxreg1 = fe80::200:ff:"
@@ -268,6 +317,16 @@ static const struct northd_case cases[] = {
       "ip.ttl--; reg8[0..15] = 0; xxreg0 = ip6.dst; xxreg1 = fe80::200:ff:"
         "fe00:ff10; eth.src = 00:00:00:00:ff:10; outport = \"gw1-pub\"; fl"
         "ags.loopback = 1; next;" },
+    { ROUTER, 13,
+      "ip.ttl--; reg8[0..15] = 0; xxreg0 = ip6.dst; xxreg1 = fe80::200:ff:"
+        "fe00:ff20; eth.src = 00:00:00:00:ff:20; outport = \"gw1-sw2\"; fl"
+        "ags.loopback = 1; next;" },
+    { 0, 13,
+      "commit_lb_aff(vip = \"30.0.0.100:8080\", backend = \"30.0.0.11:80\""
+        ", proto = tcp, timeout = 30); /* drop */" },
+    { 0, 13,
+      "commit_lb_aff(vip = \"30.0.0.100:8080\", backend = \"30.0.0.12:80\""
+        ", proto = tcp, timeout = 30); /* drop */" },
     { 0, 13,
       "next;" },
     { ROUTER, 14,
@@ -278,8 +337,14 @@ static const struct northd_case cases[] = {
       "reg0 = 172.16.0.10; reg1 = 172.16.0.1; eth.src = 00:00:00:00:ff:03;"
         " outport = \"lr0-pub\"; next;" },
     { ROUTER, 14,
+      "reg0 = 172.16.0.10; reg1 = 172.16.0.2; eth.src = 00:00:00:00:ff:10;"
+        " outport = \"gw1-pub\"; next;" },
+    { ROUTER, 14,
       "reg0 = 172.16.0.11; reg1 = 172.16.0.1; eth.src = 00:00:00:00:ff:03;"
         " outport = \"lr0-pub\"; next;" },
+    { ROUTER, 14,
+      "reg0 = 172.16.0.11; reg1 = 172.16.0.2; eth.src = 00:00:00:00:ff:10;"
+        " outport = \"gw1-pub\"; next;" },
     { 0, 14,
       "next;" },
     { 0, 14,
@@ -287,6 +352,8 @@ static const struct northd_case cases[] = {
         ";" },
     { ROUTER, 15,
       "drop;" },
+    { ROUTER, 15,
+      "next;" },
     { ROUTER, 15,
       "reg0 = 20.0.0.14; reg1 = 20.0.0.1; eth.src = 00:00:00:00:ff:02; out"
         "port = \"lr0-sw1\"; flags.loopback = 1; reg8[0..15] = 0; next;" },
@@ -319,6 +386,8 @@ static const struct northd_case cases[] = {
     { ROUTER, 17,
       "eth.dst = 00:00:00:00:00:05; next;" },
     { ROUTER, 17,
+      "eth.dst = 00:00:00:00:00:07; next;" },
+    { ROUTER, 17,
       "eth.dst = 00:00:00:00:00:09; next;" },
     { ROUTER, 17,
       "eth.dst = 00:00:00:00:aa:01; next;" },
@@ -332,6 +401,9 @@ static const struct northd_case cases[] = {
       "get_nd(outport, xxreg0); next;" },
     { ROUTER, 17,
       "next;" },
+    { ROUTER, 17,
+      "push(xxreg1); xxreg1 = ct_label; eth.dst = xxreg1[32..79]; pop(xxre"
+        "g1); next;" },
     { 0, 17,
       "next;" },
     { ROUTER, 18,
@@ -391,6 +463,11 @@ static const struct northd_case cases[] = {
         "= arp.spa; arp.spa = 20.0.0.15; outport = inport; flags.loopback "
         "= 1; output;" },
     { 0, 19,
+      "eth.dst = eth.src; eth.src = 00:00:00:00:00:07; arp.op = 2; /* ARP "
+        "reply */ arp.tha = arp.sha; arp.sha = 00:00:00:00:00:07; arp.tpa "
+        "= arp.spa; arp.spa = 30.0.0.11; outport = inport; flags.loopback "
+        "= 1; output;" },
+    { 0, 19,
       "eth.dst = eth.src; eth.src = 00:00:00:00:00:09; arp.op = 2; /* ARP "
         "reply */ arp.tha = arp.sha; arp.sha = 00:00:00:00:00:09; arp.tpa "
         "= arp.spa; arp.spa = 20.0.0.19; outport = inport; flags.loopback "
@@ -416,12 +493,26 @@ static const struct northd_case cases[] = {
         "= arp.spa; arp.spa = 172.16.0.2; outport = inport; flags.loopback"
         " = 1; output;" },
     { 0, 19,
+      "eth.dst = eth.src; eth.src = 00:00:00:00:ff:20; arp.op = 2; /* ARP "
+        "reply */ arp.tha = arp.sha; arp.sha = 00:00:00:00:ff:20; arp.tpa "
+        "= arp.spa; arp.spa = 30.0.0.1; outport = inport; flags.loopback ="
+        " 1; output;" },
+    { 0, 19,
+      "eth.dst = eth.src; eth.src = 0e:82:38:1b:b0:f1; arp.op = 2; /* ARP "
+        "reply */ arp.tha = arp.sha; arp.sha = 0e:82:38:1b:b0:f1; arp.tpa "
+        "= arp.spa; arp.spa = 30.0.0.2; outport = inport; flags.loopback ="
+        " 1; output;" },
+    { 0, 19,
       "nd_na { eth.src = 00:00:00:00:00:01; ip6.src = fd00::11; nd.target "
         "= fd00::11; nd.tll = 00:00:00:00:00:01; outport = inport; flags.l"
         "oopback = 1; output; };" },
     { 0, 19,
       "nd_na { eth.src = 00:00:00:00:00:04; ip6.src = fd01::14; nd.target "
         "= fd01::14; nd.tll = 00:00:00:00:00:04; outport = inport; flags.l"
+        "oopback = 1; output; };" },
+    { 0, 19,
+      "nd_na { eth.src = 00:00:00:00:00:07; ip6.src = fd30::11; nd.target "
+        "= fd30::11; nd.tll = 00:00:00:00:00:07; outport = inport; flags.l"
         "oopback = 1; output; };" },
     { 0, 19,
       "nd_na_router { eth.src = 00:00:00:00:ff:01; ip6.src = fd00::1; nd.t"
@@ -451,6 +542,14 @@ static const struct northd_case cases[] = {
       "nd_na_router { eth.src = 00:00:00:00:ff:10; ip6.src = fe80::200:ff:"
         "fe00:ff10; nd.target = fe80::200:ff:fe00:ff10; nd.tll = 00:00:00:"
         "00:ff:10; outport = inport; flags.loopback = 1; output; };" },
+    { 0, 19,
+      "nd_na_router { eth.src = 00:00:00:00:ff:20; ip6.src = fd30::1; nd.t"
+        "arget = fd30::1; nd.tll = 00:00:00:00:ff:20; outport = inport; fl"
+        "ags.loopback = 1; output; };" },
+    { 0, 19,
+      "nd_na_router { eth.src = 00:00:00:00:ff:20; ip6.src = fe80::200:ff:"
+        "fe00:ff20; nd.target = fe80::200:ff:fe00:ff20; nd.tll = 00:00:00:"
+        "00:ff:20; outport = inport; flags.loopback = 1; output; };" },
     { 0, 19,
       "next;" },
     { ROUTER, 2,
@@ -485,6 +584,9 @@ static const struct northd_case cases[] = {
         " router = 10.0.0.1, server_id = 10.0.0.1, tftp_server = \"1.2.3.4"
         "\"); next;" },
     { 0, 20,
+      "reg0[3] = put_dhcpv6_opts(dns_server = {fd30::53}, server_id = 00:0"
+        "0:00:00:10:03); next;" },
+    { 0, 20,
       "reg0[3] = put_dhcpv6_opts(ia_addr = fd00::11, dns_server = {fd00::1"
         "}, domain_search = \"ovn.org\", server_id = 00:00:00:00:10:02); n"
         "ext;" },
@@ -492,12 +594,22 @@ static const struct northd_case cases[] = {
       "arp { eth.dst = ff:ff:ff:ff:ff:ff; arp.spa = reg1; arp.tpa = reg0; "
         "arp.op = 1; output; };" },
     { ROUTER, 21,
+      "nd_ns { eth.dst = 33:33:ff:00:00:10; ip6.dst = ff02::1:ff00:10; nd."
+        "target = fd02::10; output; };" },
+    { ROUTER, 21,
+      "nd_ns { eth.dst = 33:33:ff:00:00:11; ip6.dst = ff02::1:ff00:11; nd."
+        "target = fd02::11; output; };" },
+    { ROUTER, 21,
       "nd_ns { nd.target = xxreg0; output; };" },
     { ROUTER, 21,
       "output;" },
     { 0, 21,
       "eth.dst = eth.src; eth.src = 00:00:00:00:10:02; ip6.dst = ip6.src; "
         "ip6.src = fe80::200:ff:fe00:1002; udp.src = 547; udp.dst = 546; o"
+        "utport = inport; flags.loopback = 1; output;" },
+    { 0, 21,
+      "eth.dst = eth.src; eth.src = 00:00:00:00:10:03; ip6.dst = ip6.src; "
+        "ip6.src = fe80::200:ff:fe00:1003; udp.src = 547; udp.dst = 546; o"
         "utport = inport; flags.loopback = 1; output;" },
     { 0, 21,
       "eth.dst = eth.src; eth.src = c0:ff:ee:00:00:01; ip4.src = 10.0.0.1;"
@@ -520,6 +632,8 @@ static const struct northd_case cases[] = {
     { 0, 24,
       "next;" },
     { 0, 25,
+      "clone { outport = \"_MC_mrouter_flood\"; output; }; " },
+    { 0, 25,
       "clone {outport = \"pub-gw1\"; output; }; outport = \"_MC_flood_l2\""
         "; output;" },
     { 0, 25,
@@ -530,6 +644,9 @@ static const struct northd_case cases[] = {
         "; output;" },
     { 0, 25,
       "clone {outport = \"sw1-lr0\"; output; }; outport = \"_MC_flood_l2\""
+        "; output;" },
+    { 0, 25,
+      "clone {outport = \"sw2-gw1\"; output; }; outport = \"_MC_flood_l2\""
         "; output;" },
     { 0, 25,
       "drop;" },
@@ -552,6 +669,8 @@ static const struct northd_case cases[] = {
     { 0, 25,
       "outport = \"sw1-lr0\"; output;" },
     { 0, 25,
+      "outport = \"sw2-gw1\"; output;" },
+    { 0, 25,
       "outport = \"vip\"; output;" },
     { 0, 25,
       "outport = \"vm1\"; output;" },
@@ -561,6 +680,8 @@ static const struct northd_case cases[] = {
       "outport = \"vm4\"; output;" },
     { 0, 25,
       "outport = \"vm5\"; output;" },
+    { 0, 25,
+      "outport = \"vm7\"; output;" },
     { 0, 25,
       "outport = get_fdb(eth.dst); next;" },
     { 0, 26,
@@ -600,6 +721,11 @@ static const struct northd_case cases[] = {
         "4.src = 20.0.0.1 ; ip.ttl = 254; outport = \"lr0-sw1\"; flags.loo"
         "pback = 1; output; };" },
     { ROUTER, 3,
+      "icmp4 {eth.dst <-> eth.src; icmp4.type = 11; /* Time exceeded */ ic"
+        "mp4.code = 0; /* TTL exceeded in transit */ ip4.dst = ip4.src; ip"
+        "4.src = 30.0.0.1 ; ip.ttl = 254; outport = \"gw1-sw2\"; flags.loo"
+        "pback = 1; output; };" },
+    { ROUTER, 3,
       "icmp4_error {reg9[0] = 1; reg9[1] = 0; eth.dst = 00:00:00:00:ff:03;"
         " ip4.dst = ip4.src; ip4.src = 172.16.0.1; ip.ttl = 255; icmp4.typ"
         "e = 3; /* Destination Unreachable. */ icmp4.code = 4; /* Frag Nee"
@@ -627,6 +753,11 @@ static const struct northd_case cases[] = {
         " /* TTL exceeded in transit */ outport = \"lr0-sw1\"; flags.loopb"
         "ack = 1; output; };" },
     { ROUTER, 3,
+      "icmp6 {eth.dst <-> eth.src; ip6.dst = ip6.src; ip6.src = fd30::1 ; "
+        "ip.ttl = 254; icmp6.type = 3; /* Time exceeded */ icmp6.code = 0;"
+        " /* TTL exceeded in transit */ outport = \"gw1-sw2\"; flags.loopb"
+        "ack = 1; output; };" },
+    { ROUTER, 3,
       "icmp6_error {reg9[0] = 1; reg9[1] = 0; eth.dst = 00:00:00:00:ff:03;"
         " ip6.dst = ip6.src; ip6.src = fd02::1; ip.ttl = 255; icmp6.type ="
         " 2; /* Packet Too Big. */ icmp6.code = 0; icmp6.frag_mtu = 1400; "
@@ -637,6 +768,9 @@ static const struct northd_case cases[] = {
     { ROUTER, 3,
       "ip6.dst <-> ip6.src; ip.ttl = 255; icmp6.type = 129; flags.loopback"
         " = 1; next; " },
+    { ROUTER, 3,
+      "nd_na { eth.src = xreg0[0..47]; ip6.src = nd.target; nd.tll = xreg0"
+        "[0..47]; outport = inport; flags.loopback = 1; output; };" },
     { ROUTER, 3,
       "nd_na_router { eth.src = xreg0[0..47]; ip6.src = nd.target; nd.tll "
         "= xreg0[0..47]; outport = inport; flags.loopback = 1; output; };" },
@@ -662,6 +796,10 @@ static const struct northd_case cases[] = {
       "ct_dnat;" },
     { ROUTER, 5,
       "next;" },
+    { ROUTER, 5,
+      "reg9[5] = chk_ecmp_nh(); ct_next;" },
+    { ROUTER, 5,
+      "reg9[5] = chk_ecmp_nh_mac(); ct_next;" },
     { 0, 5,
       "next;" },
     { 0, 5,
@@ -675,6 +813,9 @@ static const struct northd_case cases[] = {
     { ROUTER, 6,
       "reg0 = ip4.dst; reg9[16..31] = udp.dst; reg9[6] = chk_lb_aff(); nex"
         "t;" },
+    { ROUTER, 6,
+      "xxreg0 = ip6.dst; reg9[16..31] = tcp.dst; reg9[6] = chk_lb_aff(); n"
+        "ext;" },
     { 0, 6,
       "ct_lb_mark;" },
     { 0, 6,
@@ -685,6 +826,10 @@ static const struct northd_case cases[] = {
       "reg1 = 10.0.0.200; reg2[0..15] = 80; ct_lb_mark;" },
     { 0, 6,
       "reg1 = 10.0.0.201; reg2[0..15] = 80; ct_lb_mark;" },
+    { 0, 6,
+      "reg1 = 30.0.0.100; reg2[0..15] = 8080; ct_lb_mark;" },
+    { 0, 6,
+      "reg1 = 30.0.0.101; reg2[0..15] = 80; ct_lb_mark;" },
     { 0, 6,
       "xxreg1 = fd00::200; reg2[0..15] = 80; ct_lb_mark;" },
     { ROUTER, 7,
@@ -700,6 +845,9 @@ static const struct northd_case cases[] = {
     { ROUTER, 7,
       "flags.force_snat_for_lb = 1; ct_commit_nat;" },
     { ROUTER, 7,
+      "flags.force_snat_for_lb = 1; ct_lb_mark(backends=[fd30::11]:80; for"
+        "ce_snat);" },
+    { ROUTER, 7,
       "flags.force_snat_for_lb = 1; next;" },
     { ROUTER, 7,
       "flags.skip_snat_for_lb = 1; ct_commit_nat;" },
@@ -712,6 +860,9 @@ static const struct northd_case cases[] = {
       "next;" },
     { ROUTER, 7,
       "reg0 = 172.16.0.200; ct_lb_mark(backends=20.0.0.14:53);" },
+    { ROUTER, 7,
+      "xxreg0 = fd30::100; flags.force_snat_for_lb = 1; ct_lb_mark(backend"
+        "s=[fd30::11]:80; force_snat);" },
     { 0, 7,
       "next;" },
     { 0, 7,
@@ -727,6 +878,9 @@ static const struct northd_case cases[] = {
     { ROUTER, 8,
       "commit_lb_aff(vip = \"172.16.0.200:53\", backend = \"20.0.0.14:53\""
         ", proto = udp, timeout = 60); /* drop */" },
+    { ROUTER, 8,
+      "commit_lb_aff(vip = \"[fd30::100]:80\", backend = \"[fd30::11]:80\""
+        ", proto = tcp, timeout = 45); /* drop */" },
     { ROUTER, 8,
       "next;" },
     { 0, 8,
@@ -750,7 +904,18 @@ static const struct northd_case cases[] = {
     { 0, 8,
       "reg0[1] = 1; next;" },
     { 0, 8,
+      "reg0[1] = 1; reg0[13] = 1; reg3 = 1234; next;" },
+    { 0, 8,
       "reg0[9] = 0; reg0[10] = 0; reg0[17] = 1; next;" },
+    { ROUTER, 9,
+      "ct_commit { ct_label.ecmp_reply_eth = eth.src;  ct_mark.ecmp_reply_"
+        "port = 1;}; commit_ecmp_nh(ipv6 = false, proto = sctp); next;" },
+    { ROUTER, 9,
+      "ct_commit { ct_label.ecmp_reply_eth = eth.src;  ct_mark.ecmp_reply_"
+        "port = 1;}; commit_ecmp_nh(ipv6 = false, proto = tcp); next;" },
+    { ROUTER, 9,
+      "ct_commit { ct_label.ecmp_reply_eth = eth.src;  ct_mark.ecmp_reply_"
+        "port = 1;}; commit_ecmp_nh(ipv6 = false, proto = udp); next;" },
     { ROUTER, 9,
       "next;" },
     { 0, 9,

@@ -422,12 +422,12 @@ static const struct ok_case ok_cases[] = {
         "ad:0x1->NXM_NX_REG10[13])",
       "(ip4 && tcp)", NULL },
     { 0, 10, "reg9[5] = check_ecmp_nh_mac();",
-      NULL,
+      "reg9[5] = chk_ecmp_nh_mac();",
       "load:0->NXM_NX_REG10[13],resubmit(,76),move:NXM_NX_REG10[13]->NXM_NX_RE"
         "G9[5]",
       NULL, NULL },
     { 0, 10, "reg9[5] = check_ecmp_nh();",
-      NULL,
+      "reg9[5] = chk_ecmp_nh();",
       "load:0->NXM_NX_REG10[13],resubmit(,77),move:NXM_NX_REG10[13]->NXM_NX_RE"
         "G9[5]",
       NULL, NULL },
@@ -959,5 +959,15 @@ static const struct ok_case ok_cases[] = {
       "push:NXM_NX_REG15[],set_field:0->reg15,push:NXM_OF_ETH_DST[],move:NXM_O"
         "F_ETH_SRC[]->NXM_OF_ETH_DST[],resubmit(,71),pop:NXM_OF_ETH_DST[],move"
         ":NXM_NX_REG15[]->NXM_NX_REG14[],pop:NXM_NX_REG15[]",
+      NULL, NULL },
+    { 0, 0, "reg9[5] = chk_ecmp_nh_mac(); ct_next;",
+      NULL,
+      "load:0->NXM_NX_REG10[13],resubmit(,76),move:NXM_NX_REG10[13]->NXM_NX_RE"
+        "G9[5],ct(table=9,zone=NXM_NX_REG13[0..15])",
+      "(ip)", NULL },
+    { 0, 0, "reg9[5] = chk_ecmp_nh();",
+      NULL,
+      "load:0->NXM_NX_REG10[13],resubmit(,77),move:NXM_NX_REG10[13]->NXM_NX_RE"
+        "G9[5]",
       NULL, NULL },
 };
