@@ -376,6 +376,7 @@ nd_port_sync(struct northd *nd, struct nd_port *port,
     sbrec_port_binding_set_logical_port(sb, port->name);
     sbrec_port_binding_set_tunnel_key(sb, port->tunnel_key);
     sbrec_port_binding_set_type(sb, pb_type(type));
+    sbrec_port_binding_set_external_ids(sb, &nbsp->external_ids);
 
     const char **mac_array = sset_array(&macs);
     sbrec_port_binding_set_mac(sb, mac_array, sset_count(&macs));

@@ -142,6 +142,7 @@ def snapshot(NB, SB, dp_keys=True):
                          r["tunnel_key"] if dp_keys else None, r["type"], atom(r["mac"]),
                          atom(r["options"]), atom(r["parent_port"]),
                          atom(r["tag"]), atom(r["port_security"]),
+                         atom(r["external_ids"]),
                          ref(r["requested_chassis"], chname))
                         for r in sb["Port_Binding"])
     view["mc"] = sorted((ref(r["datapath"], dpname), r["name"],
