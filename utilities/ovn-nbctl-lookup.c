@@ -243,6 +243,9 @@ compare_name_uuid(const void *a_, const void *b_)
 void
 nbctl_print_sorted(struct ds *out, struct nbctl_name_uuid *items, size_t n)
 {
+    if (!n) {
+        return;
+    }
     qsort(items, n, sizeof *items, compare_name_uuid);
     for (size_t i = 0; i < n; i++) {
         ds_put_format(out, UUID_FMT" (%s)\n", UUID_ARGS(items[i].uuid),

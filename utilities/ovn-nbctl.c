@@ -82,6 +82,24 @@ static struct ovsdb_idl_txn *the_idl_txn;
 /* --unixctl (-u): the daemon's control socket. */
 static const char *unixctl_path;
 
+/* The argument vector with OVN_NBCTL_OPTIONS merged in, if that variable
+ * was set (else NULL), and how many words came from it. */
+static char **env_argv;
+static size_t n_env_words;
+
+/* Frees 'env_argv'. */
+static void
+free_env_argv(void)
+{
+    if (env_argv) {
+        for (size_t i = 1; i <= n_env_words; i++) {
+            free(env_argv[i]);
+        }
+        free(env_argv);
+        env_argv = NULL;
+    }
+}
+
 /* True if --db was given on the command line (then OVN_NB_DAEMON is
  * ignored). */
 static bool db_given;
@@ -127,7 +145,8 @@ main(int argc, char *argv[])
         }
         free(copy);
         all_argc = argc + words.n;
-        all_argv = xcalloc(all_argc + 1, sizeof *all_argv);
+        all_argv = env_argv = xcalloc(all_argc + 1, sizeof *all_argv);
+        n_env_words = words.n;
         all_argv[0] = argv[0];
         for (size_t i = 0; i < words.n; i++) {
             all_argv[1 + i] = xstrdup(words.names[i]);
@@ -203,6 +222,8 @@ main(int argc, char *argv[])
                 ovsdb_idl_destroy(the_idl);
                 the_idl = NULL;
                 free(args);
+                shash_destroy_free_data(&local_options);
+                free_env_argv();
                 exit(EXIT_SUCCESS);
             }
             ds_destroy(&out);

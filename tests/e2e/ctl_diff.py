@@ -36,9 +36,12 @@ UUID_RE = re.compile(r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-'
                      r'[0-9a-f]{12}')
 
 
+TIME_RE = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z')
+
+
 def norm(text):
-    """Replaces UUIDs by a placeholder."""
-    return UUID_RE.sub('<uuid>', text)
+    """Replaces UUIDs and log timestamps by placeholders."""
+    return TIME_RE.sub('<time>', UUID_RE.sub('<uuid>', text))
 
 
 def tree_sort(lines, indent=0):
