@@ -767,9 +767,12 @@ uuid_has_prefix(const struct uuid *uuid, const char *id)
     if (!strncmp(id, "0x", 2) || !strncmp(id, "0X", 2)) {
         id += 2;
     }
-    /* Compare ignoring the dashes in 's'. */
+    /* Compare ignoring dashes on both sides. */
     const char *p = s;
     for (; *id; id++) {
+        if (*id == '-') {
+            continue;
+        }
         while (*p == '-') {
             p++;
         }
@@ -852,8 +855,9 @@ collect_lflows(struct ctl_context *ctx, bool allow_lflow_ids,
         if (datapath) {
             first_id = 2;
         } else if (!allow_lflow_ids) {
-            ctl_error(ctx, "%s: unknown datapath", ctx->argv[1]);
-            return SIZE_MAX;
+            /* count-flows of an unknown datapath counts nothing. */
+            *flowsp = NULL;
+            return 0;
         }
     }
     for (int i = first_id; i < ctx->argc; i++) {

@@ -24,6 +24,7 @@ ignored.  Line prefixes:
               (for "list" and "find")
   set NAME:   also store the command's trimmed stdout in NAME, per side
   %NAME%      anywhere in a line is replaced by that side's stored value
+  %NAME:N%    the same, truncated to its first N characters
 """
 
 import json
@@ -39,9 +40,14 @@ UUID_RE = re.compile(r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-'
 TIME_RE = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z')
 
 
+SHORT_UUID_RE = re.compile(r'uuid=0x[0-9a-f]{8}\b')
+
+
 def norm(text):
-    """Replaces UUIDs and log timestamps by placeholders."""
-    return TIME_RE.sub('<time>', UUID_RE.sub('<uuid>', text))
+    """Replaces UUIDs (also lflow-list's 32-bit "uuid=0x..." prefixes) and
+    log timestamps by placeholders."""
+    text = SHORT_UUID_RE.sub('uuid=0x<uuid>', UUID_RE.sub('<uuid>', text))
+    return TIME_RE.sub('<time>', text)
 
 
 def tree_sort(lines, indent=0):
@@ -165,7 +171,9 @@ def main():
             var, line = m.group(1), m.group(2)
         results = []
         for binary, db, env in sides:
-            text = re.sub(r'%(\w+)%', lambda mm: env.get(mm.group(1), ''),
+            text = re.sub(r'%(\w+)(?::(\d+))?%',
+                          lambda mm: env.get(mm.group(1), '')[
+                              :int(mm.group(2)) if mm.group(2) else None],
                           line)
             rc, out, err, raw = run(binary, db, shlex.split(text), sort)
             if var:
