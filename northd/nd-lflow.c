@@ -96,6 +96,7 @@ void
 nd_lflow_table_init(struct nd_lflow_table *t, struct ovsdb_idl *sb_idl)
 {
     hmap_init(&t->flows);
+    hmap_init(&t->by_uuid);
     hmap_init(&t->claims);
     t->txn = NULL;
     t->sb_idl = sb_idl;
@@ -117,11 +118,25 @@ nd_lflow_table_destroy(struct nd_lflow_table *t)
         free(f);
     }
     hmap_destroy(&t->flows);
+    hmap_destroy(&t->by_uuid);
     struct nd_lflow_claim *c;
     HMAP_FOR_EACH_POP (c, node, &t->claims) {
         free(c);
     }
     hmap_destroy(&t->claims);
+}
+
+bool
+nd_lflow_table_has_row(const struct nd_lflow_table *t,
+                       const struct uuid *sb_uuid)
+{
+    const struct nd_lflow *f;
+    HMAP_FOR_EACH_WITH_HASH (f, uuid_node, uuid_hash(sb_uuid), &t->by_uuid) {
+        if (uuid_equals(&f->sb_uuid, sb_uuid)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 size_t
@@ -255,6 +270,7 @@ lflow_write(struct nd_lflow_table *t, struct nd_lflow *f)
     lflow_set_external_ids(f, sb);
     f->sb_uuid = sb->header_.uuid;
     f->in_sb = true;
+    hmap_insert(&t->by_uuid, &f->uuid_node, uuid_hash(&f->sb_uuid));
 }
 
 void
@@ -286,6 +302,9 @@ lflow_unref(struct nd_lflow_table *t, struct nd_lflow *f)
             sbrec_logical_flow_delete(sb);
             t->n_deleted++;
         }
+    }
+    if (f->in_sb) {
+        hmap_remove(&t->by_uuid, &f->uuid_node);
     }
     hmap_remove(&t->flows, &f->hmap_node);
     free(f->match);

@@ -83,6 +83,7 @@ const char *nd_stage_name(enum nd_stage stage);
 /* One desired Logical_Flow row. */
 struct nd_lflow {
     struct hmap_node hmap_node; /* In nd_lflow_table 'flows', by content. */
+    struct hmap_node uuid_node; /* In 'by_uuid' by 'sb_uuid', if 'in_sb'. */
     struct nd_datapath *dp;     /* Logical datapath. */
     enum nd_stage stage;        /* Pipeline and table. */
     uint16_t priority;          /* Flow priority. */
@@ -104,6 +105,7 @@ struct nd_lflow_owner {
 /* Where flows are written, and how. */
 struct nd_lflow_table {
     struct hmap flows;          /* Of "struct nd_lflow", by content. */
+    struct hmap by_uuid;        /* Of "struct nd_lflow" in SB, by UUID. */
     struct ovsdb_idl_txn *txn;  /* Southbound transaction, NULL if none. */
     struct ovsdb_idl *sb_idl;   /* Southbound IDL. */
 
@@ -127,6 +129,10 @@ void nd_lflow_claims_begin(struct nd_lflow_table *,
                                void *aux, const struct uuid *),
                            void *aux);
 void nd_lflow_claims_end(struct nd_lflow_table *);
+
+/* Returns true if 'sb_uuid' is the row of a flow that the table wants. */
+bool nd_lflow_table_has_row(const struct nd_lflow_table *,
+                            const struct uuid *sb_uuid);
 
 void nd_lflow_owner_init(struct nd_lflow_owner *);
 

@@ -378,6 +378,26 @@ sb_rows_deleted_externally(struct northd *nd)
             }
         }
     }
+    const struct sbrec_logical_flow *lf;
+    SBREC_LOGICAL_FLOW_FOR_EACH_TRACKED (lf, nd->sb_idl) {
+        if (sbrec_logical_flow_is_deleted(lf)
+            && nd_lflow_table_has_row(&nd->lflows, &lf->header_.uuid)) {
+            return true;
+        }
+    }
+    const struct sbrec_multicast_group *mc;
+    SBREC_MULTICAST_GROUP_FOR_EACH_TRACKED (mc, nd->sb_idl) {
+        if (sbrec_multicast_group_is_deleted(mc) && mc->datapath) {
+            struct nd_datapath *dp
+                = nd_datapath_from_sb(nd, &mc->datapath->header_.uuid);
+            for (int g = 0; dp && g < ND_N_MC; g++) {
+                if (dp->mc[g].in_sb
+                    && uuid_equals(&dp->mc[g].sb_uuid, &mc->header_.uuid)) {
+                    return true;
+                }
+            }
+        }
+    }
     return false;
 }
 

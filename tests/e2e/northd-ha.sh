@@ -58,6 +58,11 @@ wait_eval '[ "$($act status)" = "Status: standby" ]' \
 
 # "exit" on the active one: the standby takes over.
 check $sby exit
+if [ $sby = n1 ]; then
+    echo "$c/ovn-northd.pid" >> "$E2E_DIR/stopped"
+else
+    echo "$c/northd2.pid" >> "$E2E_DIR/stopped"
+fi
 wait_eval '[ "$($act status)" = "Status: active" ]' \
     || fail "standby did not take over after exit"
 check nbctl --wait=sb lsp-add sw0 p3 \
@@ -102,6 +107,18 @@ assert_eq "" "$(sbctl --bare --columns=_uuid find port_binding logical_port=p1)"
     "Port_Binding of deleted p1"
 assert_eq 2 "$(sbctl --bare --columns=_uuid list datapath_binding | grep -c .)" \
     "Datapath_Binding rows"
+
+# Rows that northd owns, deleted behind its back, come back.
+n_l2=$(sbctl --bare --columns=_uuid find logical_flow table_id=25 priority=50 | grep -c .)
+lf=$(sbctl --bare --columns=_uuid find logical_flow table_id=25 priority=50 | head -1)
+[ -n "$lf" ] || fail "no L2 lookup flow"
+check sbctl destroy logical_flow "$lf"
+check sbctl destroy port_binding "$(sbctl --bare --columns=_uuid find port_binding logical_port=p4)"
+check nbctl --wait=sb sync
+assert_eq 1 "$(sbctl --bare --columns=_uuid find port_binding logical_port=p4 | grep -c .)" \
+    "Port_Binding of p4 after it was deleted in the SB"
+assert_eq "$n_l2" "$(sbctl --bare --columns=_uuid find logical_flow table_id=25 priority=50 | grep -c .)" \
+    "L2 lookup flows after one was deleted in the SB"
 
 before=$(snapshot)
 [ "$(echo "$before" | wc -l)" -gt 100 ] || fail "SB snapshot too small"
