@@ -17,12 +17,17 @@ utilities_ovn_nbctl_SOURCES = \
 	utilities/ovn-nbctl-misc.c \
 	utilities/ovn-nbctl-copp.c \
 	lib/ovn-ctl-util.c \
-	lib/ovn-ctl-util.h
+	lib/ovn-ctl-util.h \
+	lib/ovn-ctl-daemon.c \
+	lib/ovn-ctl-daemon.h
 utilities_ovn_nbctl_CPPFLAGS = $(CTL_CPPFLAGS)
 utilities_ovn_nbctl_LDADD = lib/libovn.a $(OVS_LIBS)
 
 bin_PROGRAMS += utilities/ovn-sbctl
-utilities_ovn_sbctl_SOURCES = utilities/ovn-sbctl.c
+utilities_ovn_sbctl_SOURCES = \
+	utilities/ovn-sbctl.c \
+	lib/ovn-ctl-daemon.c \
+	lib/ovn-ctl-daemon.h
 utilities_ovn_sbctl_CPPFLAGS = $(CTL_CPPFLAGS)
 utilities_ovn_sbctl_LDADD = lib/libovn.a $(OVS_LIBS)
 

@@ -19,7 +19,7 @@
 #include "daemon.h"
 #include "db-ctl-base.h"
 #include "fatal-signal.h"
-#include "jsonrpc.h"
+#include "lib/ovn-ctl-daemon.h"
 #include "lib/ovn-dirs.h"
 #include "lib/ovn-nb-idl.h"
 #include "openvswitch/dynamic-string.h"
@@ -35,7 +35,6 @@
 #include "stream.h"
 #include "table.h"
 #include "timeval.h"
-#include "unixctl.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(nbctl);
@@ -106,15 +105,11 @@ static bool db_given;
 
 static void nbctl_cmd_init(void);
 static void parse_options(int argc, char *argv[], struct shash *local);
-static char *run_prerequisites(struct ctl_command *, size_t n,
-                               struct ovsdb_idl *);
 static bool do_nbctl(const char *args, struct ctl_command *, size_t n,
                      struct ovsdb_idl *, struct ds *out, char **errorp);
 OVS_NO_RETURN static void nbctl_exit(int status);
 OVS_NO_RETURN static void usage(void);
 OVS_NO_RETURN static void server_loop(void);
-OVS_NO_RETURN static void run_client(const char *socket, int argc,
-                                     char *argv[]);
 
 int
 main(int argc, char *argv[])
@@ -176,7 +171,8 @@ main(int argc, char *argv[])
             VLOG_WARN("not using %s daemon because of db option",
                       program_name);
         } else {
-            run_client(socket, all_argc, all_argv);
+            ovn_ctl_daemon_client(socket, "OVN_NB_DAEMON", all_argc,
+                                  all_argv);
         }
     }
 
@@ -195,7 +191,7 @@ main(int argc, char *argv[])
     ovsdb_idl_set_remote(the_idl, db, false);
     ovsdb_idl_set_leader_only(the_idl, leader_only);
 
-    error = run_prerequisites(commands, n_commands, the_idl);
+    error = ovn_ctl_run_prerequisites(commands, n_commands, the_idl);
     if (error) {
         ctl_fatal("%s", error);
     }
@@ -518,48 +514,6 @@ print_wait_times(struct ds *out, const struct nbrec_nb_global *nb,
     }
 }
 
-/* Lets each command check its arguments and declare what it reads before
- * the database contents arrive.  Returns NULL or an error message. */
-static char *
-run_prerequisites(struct ctl_command *commands, size_t n_commands,
-                  struct ovsdb_idl *idl)
-{
-    for (struct ctl_command *c = commands; c < &commands[n_commands]; c++) {
-        if (c->syntax->prerequisites) {
-            struct ctl_context ctx;
-
-            ds_init(&c->output);
-            c->table = NULL;
-
-            ctl_context_init(&ctx, c, idl, NULL, NULL, NULL);
-            (c->syntax->prerequisites)(&ctx);
-            if (ctx.error) {
-                char *error = ctx.error;
-                ctx.error = NULL;
-                ctl_context_done(&ctx, c);
-                return error;
-            }
-            ctl_context_done(&ctx, c);
-        }
-    }
-    return NULL;
-}
-
-/* Frees what 'commands' own, and the array itself. */
-static void
-free_commands(struct ctl_command *commands, size_t n_commands)
-{
-    for (struct ctl_command *c = commands; c < &commands[n_commands]; c++) {
-        ds_destroy(&c->output);
-        table_destroy(c->table);
-        free(c->table);
-        c->table = NULL;
-        shash_destroy_free_data(&c->options);
-        /* c->argv points into the caller's argument array. */
-    }
-    free(commands);
-}
-
 /* Runs the commands in one transaction.  Returns false if the caller should
  * retry with a newer copy of the database.  Otherwise returns true, after
  * freeing 'commands', with either the commands' output appended to 'out' or
@@ -721,7 +675,7 @@ do_nbctl(const char *args, struct ctl_command *commands, size_t n_commands,
             ds_put_cstr(out, ds_cstr(ds));
         }
     }
-    free_commands(commands, n_commands);
+    ovn_ctl_free_commands(commands, n_commands);
 
     if (wait_type != NBCTL_WAIT_NONE && status != TXN_UNCHANGED) {
         ovsdb_idl_enable_reconnect(idl);
@@ -753,7 +707,7 @@ error:
     ovsdb_idl_txn_destroy(txn);
     the_idl_txn = NULL;
     ovsdb_symbol_table_destroy(symtab);
-    free_commands(commands, n_commands);
+    ovn_ctl_free_commands(commands, n_commands);
     return true;
 
 try_again:
@@ -785,7 +739,6 @@ parse_run_options(int argc, const char *argv[])
     oneline = dry_run = print_wait_time = false;
     wait_type = NBCTL_WAIT_NONE;
     table_style = default_style;
-    table_format_reset();
 
     int i;
     for (i = 1; i < argc; i++) {
@@ -828,87 +781,19 @@ parse_run_options(int argc, const char *argv[])
     return i;
 }
 
-/* Handles the daemon's "run" command: runs one ovn-nbctl invocation against
- * the daemon's copy of the database. */
-static void
-server_cmd_run(struct unixctl_conn *conn, int argc, const char *argv[],
-               void *aux OVS_UNUSED)
+/* Handles a daemon "run" request: per-invocation options, then commands,
+ * run against the daemon's copy of the database. */
+static char *
+nbctl_daemon_run(int argc, const char *argv[], struct ds *out)
 {
-    struct ctl_command *commands;
-    size_t n_commands;
-    struct shash local_options = SHASH_INITIALIZER(&local_options);
-
     int first = parse_run_options(argc, argv);
-    char *error = ctl_parse_commands(argc - first, (char **) argv + first,
-                                     &local_options, &commands,
-                                     &n_commands);
-    shash_destroy(&local_options);
-    if (error) {
-        goto out;
-    }
-
-    struct ds args = DS_EMPTY_INITIALIZER;
-    for (int i = 1; i < argc; i++) {
-        ds_put_format(&args, "%s%s", i > 1 ? " " : "", argv[i]);
-    }
-    VLOG_INFO("Running command run %s", ds_cstr(&args));
-
-    error = run_prerequisites(commands, n_commands, the_idl);
-    if (error) {
-        free_commands(commands, n_commands);
-        ds_destroy(&args);
-        goto out;
-    }
-
-    /* Wait for the initial copy of the database. */
-    while (!ovsdb_idl_has_ever_connected(the_idl)) {
-        ovsdb_idl_run(the_idl);
-        ovsdb_idl_wait(the_idl);
-        poll_block();
-    }
-
-    struct ds output = DS_EMPTY_INITIALIZER;
-    for (;;) {
-        ovsdb_idl_run(the_idl);
-        unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
-        if (do_nbctl(ds_cstr(&args), commands, n_commands, the_idl, &output,
-                     &error)) {
-            break;
-        }
-        while (seqno == ovsdb_idl_get_seqno(the_idl)) {
-            ovsdb_idl_wait(the_idl);
-            poll_block();
-            ovsdb_idl_run(the_idl);
-        }
-    }
-    ds_destroy(&args);
-    if (!error) {
-        unixctl_command_reply(conn, ds_cstr(&output));
-    }
-    ds_destroy(&output);
-
-out:
-    if (error) {
-        char *msg = xasprintf("%s: %s\n", program_name, error);
-        unixctl_command_reply_error(conn, msg);
-        free(msg);
-        free(error);
-    }
-}
-
-/* Handles the daemon's "exit" command. */
-static void
-server_cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
-                const char *argv[] OVS_UNUSED, void *exiting_)
-{
-    bool *exiting = exiting_;
-    *exiting = true;
-    unixctl_command_reply(conn, NULL);
+    return ovn_ctl_execute(the_idl, argc - first, argv + first, do_nbctl,
+                           out);
 }
 
 /* Runs as a daemon ("--detach"): keeps a copy of the database and executes
- * the commands that clients send through the control socket, whose name is
- * printed on stdout. */
+ * the invocations that clients send through the control socket, whose name
+ * is printed on stdout. */
 static void
 server_loop(void)
 {
@@ -918,80 +803,7 @@ server_loop(void)
     ovsdb_idl_set_shuffle_remotes(the_idl, shuffle_remotes);
     ovsdb_idl_set_remote(the_idl, db, true);
     ovsdb_idl_set_leader_only(the_idl, leader_only);
-
-    char *path = (unixctl_path
-                  ? xstrdup(unixctl_path)
-                  : xasprintf("%s/%s.%ld.ctl", ovn_rundir(), program_name,
-                              (long int) getpid()));
-    struct unixctl_server *server;
-    int error = unixctl_server_create(path, &server);
-    if (error) {
-        ctl_fatal("failed to create unixctl server (%s)",
-                  ovs_retval_to_string(error));
-    }
-    puts(path);
-    fflush(stdout);
-    free(path);
-
-    bool exiting = false;
-    unixctl_command_register("run", "", 0, INT_MAX, server_cmd_run, NULL);
-    unixctl_command_register("exit", "", 0, 0, server_cmd_exit, &exiting);
-    daemonize_complete();
-
-    while (!exiting) {
-        ovsdb_idl_run(the_idl);
-        unixctl_server_run(server);
-        if (exiting) {
-            break;
-        }
-        ovsdb_idl_wait(the_idl);
-        unixctl_server_wait(server);
-        poll_block();
-    }
-
-    unixctl_server_destroy(server);
-    ovsdb_idl_destroy(the_idl);
-    exit(EXIT_SUCCESS);
-}
-
-/* Sends this invocation to the daemon listening on 'socket' and relays its
- * answer. */
-static void
-run_client(const char *socket, int argc, char *argv[])
-{
-    struct jsonrpc *client;
-    int error = unixctl_client_create(socket, &client);
-    if (error) {
-        ctl_fatal("%s: could not connect to %s daemon (%s); unset "
-                  "OVN_NB_DAEMON to avoid using daemon", socket,
-                  program_name, ovs_strerror(error));
-    }
-
-    /* Everything except the daemon's own option (-u). */
-    struct svec args = SVEC_EMPTY_INITIALIZER;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-u") || !strcmp(a, "--unixctl")) {
-            i++;
-        } else if (strncmp(a, "--unixctl=", 10) && strncmp(a, "-u", 2)) {
-            svec_add(&args, a);
-        }
-    }
-
-    char *result, *cmd_error;
-    error = unixctl_client_transact(client, "run", args.n, args.names,
-                                    &result, &cmd_error);
-    svec_destroy(&args);
-    jsonrpc_close(client);
-    if (error) {
-        ctl_fatal("%s: transaction error (%s)", socket, ovs_strerror(error));
-    }
-    if (cmd_error) {
-        fputs(cmd_error, stderr);
-        exit(EXIT_FAILURE);
-    }
-    fputs(result, stdout);
-    exit(EXIT_SUCCESS);
+    ovn_ctl_daemon_serve(the_idl, unixctl_path, nbctl_daemon_run);
 }
 
 /* Frees the transaction and the IDL before exiting (called by ctl_fatal()).

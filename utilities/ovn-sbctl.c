@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "command-line.h"
+#include "daemon.h"
 #include "db-ctl-base.h"
 #include "fatal-signal.h"
+#include "lib/ovn-ctl-daemon.h"
 #include "lib/ovn-dirs.h"
 #include "lib/ovn-sb-idl.h"
 #include "openvswitch/dynamic-string.h"
@@ -62,10 +64,16 @@ static struct ovsdb_idl_txn *the_idl_txn;
 
 static void sbctl_cmd_init(void);
 static void parse_options(int argc, char *argv[], struct shash *local);
-static void run_prerequisites(struct ctl_command *, size_t n,
-                              struct ovsdb_idl *);
 static bool do_sbctl(const char *args, struct ctl_command *, size_t n,
-                     struct ovsdb_idl *);
+                     struct ovsdb_idl *, struct ds *out, char **errorp);
+OVS_NO_RETURN static void server_loop(void);
+
+/* --unixctl (-u): the daemon's control socket. */
+static const char *unixctl_path;
+
+/* True if --db was given on the command line (then OVN_SB_DAEMON is
+ * ignored). */
+static bool db_given;
 OVS_NO_RETURN static void sbctl_exit(int status);
 OVS_NO_RETURN static void usage(void);
 
@@ -86,6 +94,26 @@ main(int argc, char *argv[])
     char *args = process_escape_args(argv);
     shash_init(&local_options);
     parse_options(argc, argv, &local_options);
+
+    if (get_detach()) {
+        if (optind != argc) {
+            ctl_fatal("non-option arguments not supported with --detach "
+                      "(use --help for help)");
+        }
+        server_loop();
+    }
+
+    const char *socket = unixctl_path ? unixctl_path
+                                      : getenv("OVN_SB_DAEMON");
+    if (socket && socket[0]) {
+        if (db_given) {
+            VLOG_WARN("not using %s daemon because of db option",
+                      program_name);
+        } else {
+            ovn_ctl_daemon_client(socket, "OVN_SB_DAEMON", argc, argv);
+        }
+    }
+
     char *error = ctl_parse_commands(argc - optind, argv + optind,
                                      &local_options, &commands, &n_commands);
     if (error) {
@@ -101,7 +129,10 @@ main(int argc, char *argv[])
     ovsdb_idl_set_remote(the_idl, db, false);
     ovsdb_idl_set_leader_only(the_idl, leader_only);
 
-    run_prerequisites(commands, n_commands, the_idl);
+    error = ovn_ctl_run_prerequisites(commands, n_commands, the_idl);
+    if (error) {
+        ctl_fatal("%s", error);
+    }
 
     unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
     for (;;) {
@@ -114,10 +145,21 @@ main(int argc, char *argv[])
 
         if (seqno != ovsdb_idl_get_seqno(the_idl)) {
             seqno = ovsdb_idl_get_seqno(the_idl);
-            if (do_sbctl(args, commands, n_commands, the_idl)) {
+            struct ds out = DS_EMPTY_INITIALIZER;
+            if (do_sbctl(args, commands, n_commands, the_idl, &out,
+                         &error)) {
+                if (error) {
+                    ctl_fatal("%s", error);
+                }
+                fputs(ds_cstr(&out), stdout);
+                ds_destroy(&out);
+                ovsdb_idl_destroy(the_idl);
+                the_idl = NULL;
                 free(args);
+                shash_destroy_free_data(&local_options);
                 exit(EXIT_SUCCESS);
             }
+            ds_destroy(&out);
         }
 
         if (seqno == ovsdb_idl_get_seqno(the_idl)) {
@@ -141,6 +183,7 @@ parse_options(int argc, char *argv[], struct shash *local)
         OPT_COMMANDS,
         OPT_OPTIONS,
         OPT_BOOTSTRAP_CA_CERT,
+        DAEMON_OPTION_ENUMS,
         VLOG_OPTION_ENUMS,
         TABLE_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
@@ -159,6 +202,8 @@ parse_options(int argc, char *argv[], struct shash *local)
         {"shuffle-remotes", no_argument, &shuffle_remotes, true},
         {"no-shuffle-remotes", no_argument, &shuffle_remotes, false},
         {"version", no_argument, NULL, 'V'},
+        {"unixctl", required_argument, NULL, 'u'},
+        DAEMON_LONG_OPTIONS,
         VLOG_LONG_OPTIONS,
         TABLE_LONG_OPTIONS,
         STREAM_SSL_LONG_OPTIONS,
@@ -187,7 +232,14 @@ parse_options(int argc, char *argv[], struct shash *local)
         switch (c) {
         case OPT_DB:
             db = optarg;
+            db_given = true;
             break;
+
+        case 'u':
+            unixctl_path = optarg;
+            break;
+
+        DAEMON_OPTION_HANDLERS
 
         case OPT_NO_SYSLOG:
             vlog_set_levels(&this_module, VLF_SYSLOG, VLL_WARN);
@@ -315,6 +367,12 @@ Options:\n\
            program_name, program_name, ctl_get_db_cmd_usage(),
            ctl_list_db_tables_usage(), ovn_default_sb_db());
     table_usage();
+    printf("\n\
+Daemon mode:\n\
+  --detach                    run as a daemon; prints its control socket\n\
+  -u, --unixctl=SOCKET        send the commands to the daemon at SOCKET\n\
+                              (default: $OVN_SB_DAEMON, if set)\n");
+    daemon_usage();
     vlog_usage();
     printf("\
   --no-syslog             equivalent to --verbose=sbctl:syslog:warn\n");
@@ -326,34 +384,10 @@ Other options:\n\
     exit(EXIT_SUCCESS);
 }
 
-/* Lets each command check its arguments and declare what it reads before
- * the database contents arrive. */
-static void
-run_prerequisites(struct ctl_command *commands, size_t n_commands,
-                  struct ovsdb_idl *idl)
-{
-    for (struct ctl_command *c = commands; c < &commands[n_commands]; c++) {
-        if (c->syntax->prerequisites) {
-            struct ctl_context ctx;
-
-            ds_init(&c->output);
-            c->table = NULL;
-
-            ctl_context_init(&ctx, c, idl, NULL, NULL, NULL);
-            (c->syntax->prerequisites)(&ctx);
-            if (ctx.error) {
-                ctl_fatal("%s", ctx.error);
-            }
-            ctl_context_done(&ctx, c);
-        }
-    }
-}
-
-/* Runs the commands in one transaction.  Returns true when done, false when
- * the caller should retry with a newer copy of the database. */
+/* Runs the commands in one transaction (see ovn_ctl_txn_func). */
 static bool
 do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
-         struct ovsdb_idl *idl)
+         struct ovsdb_idl *idl, struct ds *out, char **errorp)
 {
     struct ovsdb_idl_txn *txn;
     enum ovsdb_idl_txn_status status;
@@ -362,6 +396,7 @@ do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
     struct ctl_command *c;
     struct shash_node *node;
 
+    *errorp = NULL;
     txn = the_idl_txn = ovsdb_idl_txn_create(idl);
     if (dry_run) {
         ovsdb_idl_txn_set_dry_run(txn);
@@ -384,7 +419,10 @@ do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
             (c->syntax->run)(&ctx);
         }
         if (ctx.error) {
-            ctl_fatal("%s", ctx.error);
+            *errorp = ctx.error;
+            ctx.error = NULL;
+            ctl_context_done(&ctx, c);
+            goto error;
         }
         ctl_context_done_command(&ctx, c);
 
@@ -398,9 +436,10 @@ do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
     SHASH_FOR_EACH (node, &symtab->sh) {
         struct ovsdb_symbol *symbol = node->data;
         if (!symbol->created) {
-            ctl_fatal("row id \"%s\" is referenced but never created (e.g. "
-                      "with \"-- --id=%s create ...\")",
-                      node->name, node->name);
+            *errorp = xasprintf("row id \"%s\" is referenced but never "
+                                "created (e.g. with \"-- --id=%s create "
+                                "...\")", node->name, node->name);
+            goto error;
         }
         if (!symbol->strong_ref) {
             if (!symbol->weak_ref) {
@@ -422,7 +461,10 @@ do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
                 ctl_context_init(&ctx, c, idl, txn, symtab, NULL);
                 (c->syntax->postprocess)(&ctx);
                 if (ctx.error) {
-                    ctl_fatal("%s", ctx.error);
+                    *errorp = ctx.error;
+                    ctx.error = NULL;
+                    ctl_context_done(&ctx, c);
+                    goto error;
                 }
                 ctl_context_done(&ctx, c);
             }
@@ -435,7 +477,8 @@ do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
         OVS_NOT_REACHED();
 
     case TXN_ABORTED:
-        ctl_fatal("transaction aborted");
+        *errorp = xstrdup("transaction aborted");
+        goto error;
 
     case TXN_UNCHANGED:
     case TXN_SUCCESS:
@@ -445,10 +488,13 @@ do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
         goto try_again;
 
     case TXN_ERROR:
-        ctl_fatal("transaction error: %s", ovsdb_idl_txn_get_error(txn));
+        *errorp = xasprintf("transaction error: %s",
+                            ovsdb_idl_txn_get_error(txn));
+        goto error;
 
     case TXN_NOT_LOCKED:
-        ctl_fatal("database not locked");
+        *errorp = xstrdup("database not locked");
+        goto error;
 
     default:
         OVS_NOT_REACHED();
@@ -460,39 +506,41 @@ do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
         struct ds *ds = &c->output;
 
         if (c->table) {
-            table_print(c->table, &table_style);
+            table_format(c->table, &table_style, out);
         } else if (oneline) {
             ds_chomp(ds, '\n');
             for (size_t j = 0; j < ds->length; j++) {
                 int ch = ds->string[j];
                 switch (ch) {
                 case '\n':
-                    fputs("\\n", stdout);
+                    ds_put_cstr(out, "\\n");
                     break;
 
                 case '\\':
-                    fputs("\\\\", stdout);
+                    ds_put_cstr(out, "\\\\");
                     break;
 
                 default:
-                    putchar(ch);
+                    ds_put_char(out, ch);
                 }
             }
-            putchar('\n');
+            ds_put_char(out, '\n');
         } else {
-            fputs(ds_cstr(ds), stdout);
+            ds_put_cstr(out, ds_cstr(ds));
         }
-        ds_destroy(&c->output);
-        table_destroy(c->table);
-        free(c->table);
-        shash_destroy_free_data(&c->options);
     }
-    free(commands);
+    ovn_ctl_free_commands(commands, n_commands);
 
     ovsdb_idl_txn_destroy(txn);
-    ovsdb_idl_destroy(idl);
-    the_idl = NULL;
     the_idl_txn = NULL;
+    return true;
+
+error:
+    ovsdb_idl_txn_abort(txn);
+    ovsdb_idl_txn_destroy(txn);
+    the_idl_txn = NULL;
+    ovsdb_symbol_table_destroy(symtab);
+    ovn_ctl_free_commands(commands, n_commands);
     return true;
 
 try_again:
@@ -505,8 +553,66 @@ try_again:
         ds_destroy(&c->output);
         table_destroy(c->table);
         free(c->table);
+        c->table = NULL;
     }
     return false;
+}
+
+/* Handles a daemon "run" request: per-invocation options (--oneline,
+ * --dry-run, table formats), then commands. */
+static char *
+sbctl_daemon_run(int argc, const char *argv[], struct ds *out)
+{
+    static const struct table_style default_style = TABLE_STYLE_DEFAULT;
+
+    oneline = dry_run = false;
+    table_style = default_style;
+
+    int i;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "--oneline")) {
+            oneline = true;
+        } else if (!strcmp(a, "--dry-run")) {
+            dry_run = true;
+        } else if (!strncmp(a, "--format=", 9)) {
+            table_parse_format(&table_style, a + 9);
+        } else if (!strncmp(a, "--data=", 7)) {
+            table_parse_cell_format(&table_style, a + 7);
+        } else if (!strcmp(a, "--no-headings")) {
+            table_style.headings = false;
+        } else if (!strcmp(a, "--pretty")) {
+            table_style.json_flags |= JSSF_PRETTY;
+        } else if (!strcmp(a, "--bare")) {
+            table_style.format = TF_LIST;
+            table_style.cell_format = CF_BARE;
+            table_style.headings = false;
+        } else if (!strncmp(a, "--timeout=", 10)
+                   || !strcmp(a, "--no-leader-only")
+                   || !strcmp(a, "--leader-only")
+                   || !strcmp(a, "--no-syslog")) {
+            /* Connection-level options: the daemon's own apply. */
+        } else {
+            break;
+        }
+    }
+    return ovn_ctl_execute(the_idl, argc - i, argv + i, do_sbctl, out);
+}
+
+/* Runs as a daemon ("--detach"), see ovn_ctl_daemon_serve(). */
+static void
+server_loop(void)
+{
+    daemonize_start(false);
+
+    the_idl = ovsdb_idl_create_unconnected(&sbrec_idl_class, true);
+    ovsdb_idl_set_shuffle_remotes(the_idl, shuffle_remotes);
+    ovsdb_idl_set_remote(the_idl, db, true);
+    ovsdb_idl_set_leader_only(the_idl, leader_only);
+    ovn_ctl_daemon_serve(the_idl, unixctl_path, sbctl_daemon_run);
 }
 
 /* Frees the transaction and the IDL before exiting (called by ctl_fatal()).
