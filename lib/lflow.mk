@@ -23,6 +23,14 @@ noinst_PROGRAMS += tests/ovn-expr-tool
 tests_ovn_expr_tool_SOURCES = tests/ovn-expr-tool.c
 tests_ovn_expr_tool_LDADD = lib/libovnlflow.a $(OVS_LIBS)
 
+# Benchmark: compiling ACL matches with large address sets.
+noinst_PROGRAMS += bench/bench-expr
+bench_bench_expr_SOURCES = bench/bench-expr.c
+bench_bench_expr_LDADD = lib/libovnlflow.a $(OVS_LIBS)
+
+# Fuzzing (built by tests/e2e/fuzz-expr.sh with clang).
+EXTRA_DIST += tests/fuzz/fuzz-expr.c tests/fuzz/expr-seeds.txt
+
 # ---- expr: unit tests ------------------------------------------------------
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-lex

@@ -108,19 +108,35 @@ atom_equal(const struct ovn_atom *a, const struct ovn_atom *b)
     }
 }
 
-/* Appends 'a' to dimension 'd' unless an identical value is present. */
+/* Appends 'a' to dimension 'd' (duplicates are removed later, by
+ * install_dim()). */
 static void
 dim_add(struct ovn_dim *d, const struct ovn_atom *a, size_t *allocated)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        if (atom_equal(&d->vals[i], a)) {
-            return;
-        }
-    }
     if (d->n >= *allocated) {
         d->vals = x2nrealloc(d->vals, allocated, sizeof *d->vals);
     }
     d->vals[d->n++] = *a;
+}
+
+static int compare_atoms(const void *, const void *);
+
+/* Sorts the values of 'd' and removes duplicates. */
+static void
+dim_sort_unique(struct ovn_dim *d)
+{
+    size_t n = 0;
+
+    if (d->n < 2) {
+        return;
+    }
+    qsort(d->vals, d->n, sizeof *d->vals, compare_atoms);
+    for (size_t i = 0; i < d->n; i++) {
+        if (!n || !atom_equal(&d->vals[n - 1], &d->vals[i])) {
+            d->vals[n++] = d->vals[i];
+        }
+    }
+    d->n = n;
 }
 
 /* Returns the index of the atom on 'sym' in 'c', or -1. */
@@ -204,6 +220,7 @@ remove_subsumed(struct ovn_dim *d)
 static bool
 install_dim(struct ovn_nclause *c, struct ovn_dim *d)
 {
+    dim_sort_unique(d);
     remove_subsumed(d);
     if (d->n == 0) {
         free(d->vals);
@@ -251,7 +268,8 @@ clause_add_atom(struct ovn_nclause *c, const struct ovn_atom *a)
 /* Adds (a copy of) dimension 'd' to 'c'.  Returns false if 'c' became
  * unsatisfiable. */
 static bool
-clause_add_dim(struct ovn_nclause *c, const struct ovn_dim *d)
+clause_add_dim(struct ovn_nclause *c, const struct ovn_dim *d, size_t max,
+               char **errorp)
 {
     struct ovn_dim nd = { .sym = d->sym, .vals = NULL, .n = 0 };
     size_t allocated = 0;
@@ -273,6 +291,12 @@ clause_add_dim(struct ovn_nclause *c, const struct ovn_dim *d)
     } else if (j >= 0) {
         /* Intersect two dimensions on one field. */
         const struct ovn_dim *old = &c->dims[j];
+        if (d->n && old->n > max / d->n) {
+            *errorp = xasprintf("expression too complex: intersecting sets "
+                                "of %"PRIuSIZE" and %"PRIuSIZE" values",
+                                old->n, d->n);
+            return false;
+        }
         for (size_t k = 0; k < old->n; k++) {
             for (size_t m = 0; m < d->n; m++) {
                 struct ovn_atom v = old->vals[k];
@@ -294,7 +318,7 @@ clause_add_dim(struct ovn_nclause *c, const struct ovn_dim *d)
  * '*r' empty) if it is unsatisfiable. */
 static bool
 clause_and(const struct ovn_nclause *a, const struct ovn_nclause *b,
-           struct ovn_nclause *r)
+           struct ovn_nclause *r, size_t max, char **errorp)
 {
     *r = clause_clone(a);
     for (size_t i = 0; i < b->n_atoms; i++) {
@@ -304,7 +328,7 @@ clause_and(const struct ovn_nclause *a, const struct ovn_nclause *b,
         }
     }
     for (size_t i = 0; i < b->n_dims; i++) {
-        if (!clause_add_dim(r, &b->dims[i])) {
+        if (!clause_add_dim(r, &b->dims[i], max, errorp)) {
             ovn_nclause_destroy(r);
             return false;
         }
@@ -435,7 +459,9 @@ normalize(const struct ovn_expr *e, size_t max, struct ovn_nclause_list *out,
             for (size_t i = 0; i < out->n; i++) {
                 for (size_t j = 0; j < sl.n; j++) {
                     struct ovn_nclause r;
-                    if (clause_and(&out->c[i], &sl.c[j], &r)) {
+                    if (clause_and(&out->c[i], &sl.c[j], &r,
+                                   max > SIZE_MAX / 64 ? SIZE_MAX : max * 64,
+                                   errorp)) {
                         list_push(&product, &r);
                         if (product.n > max) {
                             *errorp = xasprintf("expression too complex: "
@@ -446,6 +472,11 @@ normalize(const struct ovn_expr *e, size_t max, struct ovn_nclause_list *out,
                             ovn_nclause_list_destroy(out);
                             return false;
                         }
+                    } else if (*errorp) {
+                        ovn_nclause_list_destroy(&product);
+                        ovn_nclause_list_destroy(&sl);
+                        ovn_nclause_list_destroy(out);
+                        return false;
                     }
                 }
             }

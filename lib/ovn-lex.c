@@ -427,7 +427,11 @@ parse_constant(const char *p, struct ovn_lex_token *token)
         }
     }
 
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    if (!isdigit((unsigned char) *p)) {
+        /* Looked like an address but is not one. */
+        token_error(token, "invalid address constant");
+        return p + (n ? n : 1);
+    } else if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
         p = parse_hex(p + 2, token);
     } else {
         p = parse_decimal_or_ipv4(p, token);
