@@ -87,6 +87,49 @@ check nbctl dhcp-options-set-options "$dhcp6" \
     server_id=00:00:00:10:00:01
 check nbctl lsp-set-dhcpv6-options sw0-p1 "$dhcp6"
 
+# More variety: multicast snooping and relay, stateless ACLs, QoS, DNS,
+# IPv6 router advertisements, ECMP routes, router policies, a gateway
+# router with a load balancer, a gateway MTU (check_pkt_larger), LB
+# affinity and hash fields, localport and virtual ports.
+check nbctl set Logical_Switch sw1 other_config:mcast_snoop=true \
+    other_config:mcast_querier=true other_config:mcast_eth_src=00:00:00:00:aa:01 \
+    other_config:mcast_ip4_src=20.0.0.254
+check nbctl set Logical_Router lr0 options:mcast_relay=true
+check nbctl acl-add sw1 from-lport 1500 'ip4 && tcp && tcp.dst == 8080' \
+    allow-stateless
+check nbctl qos-add sw0 from-lport 100 'ip4.src == 10.0.0.11' dscp=10
+check nbctl qos-add sw0 from-lport 101 'ip4.src == 10.0.0.12' rate=1000 \
+    burst=100
+dns=$(nbctl create DNS records='{"vm1"="10.0.0.11 fd00::11"}')
+check nbctl add Logical_Switch sw0 dns_records "$dns"
+check nbctl set Logical_Router_Port lr0-sw0 \
+    ipv6_ra_configs:address_mode=dhcpv6_stateful \
+    ipv6_ra_configs:send_periodic=true
+check nbctl --ecmp lr-route-add lr0 192.168.0.0/24 172.16.0.10
+check nbctl --ecmp lr-route-add lr0 192.168.0.0/24 172.16.0.11
+check nbctl lr-policy-add lr0 1000 'ip4.src == 10.0.0.11 && ip4.dst == 20.0.0.0/24' \
+    reroute 20.0.0.11
+check nbctl lr-policy-add lr0 900 'ip4.dst == 1.1.1.1' drop
+check nbctl set Logical_Router_Port lr0-public options:gateway_mtu=1400
+check nbctl set Load_Balancer lb0 options:affinity_timeout=60
+check nbctl set Load_Balancer lb1 selection_fields=ip_src,ip_dst
+check nbctl lsp-add sw0 sw0-lport -- lsp-set-type sw0-lport localport \
+    -- lsp-set-addresses sw0-lport "50:54:00:00:00:09 10.0.0.9"
+check nbctl lsp-add sw0 sw0-vip -- lsp-set-type sw0-vip virtual \
+    -- lsp-set-addresses sw0-vip "50:54:00:00:00:10 10.0.0.10" \
+    -- lsp-set-options sw0-vip virtual-ip=10.0.0.10 \
+       virtual-parents=sw0-p1,sw0-p2
+check nbctl lr-add gw1 -- set Logical_Router gw1 options:chassis=hv2
+check nbctl lrp-add gw1 gw1-public 00:00:00:00:ee:01 172.16.0.2/24
+check nbctl lsp-add public public-gw1 -- lsp-set-type public-gw1 router \
+    -- lsp-set-addresses public-gw1 router \
+    -- lsp-set-options public-gw1 router-port=gw1-public
+check nbctl lr-nat-add gw1 snat 172.16.0.2 10.0.0.0/8
+check nbctl lb-add lb3 172.16.0.150:443 "10.0.0.11:8443,10.0.0.12:8443" tcp
+check nbctl set Load_Balancer lb3 options:skip_snat=true
+check nbctl lr-lb-add gw1 lb3
+check nbctl set Logical_Router gw1 options:lb_force_snat_ip=router_ip
+
 check nbctl --wait=sb sync
 wait_until '[ "$(sbctl --bare --columns=_uuid list Logical_Flow | grep -c .)" -gt 100 ]' \
     || fail "no logical flows from Debian ovn-northd"
