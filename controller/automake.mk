@@ -38,6 +38,7 @@ EXTRA_DIST += \
 	tests/e2e/controller-gateway.sh \
 	tests/e2e/controller-incremental.sh \
 	tests/e2e/controller-l2-ours.sh \
+	tests/e2e/controller-lb.sh \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \
 	tests/e2e/controller-netns.sh \

@@ -228,3 +228,81 @@ ctl_flow_to_string(const struct ctl_flow *f)
     }
     return ds_steal_cstr(&s);
 }
+
+/* Initializes 'gt' as an empty group table. */
+void
+ctl_group_table_init(struct ctl_group_table *gt)
+{
+    hmap_init(&gt->groups);
+    gt->gen = 0;
+}
+
+/* Frees every group in 'gt' and leaves it empty. */
+void
+ctl_group_table_clear(struct ctl_group_table *gt)
+{
+    struct ctl_group *g;
+
+    HMAP_FOR_EACH_POP (g, node, &gt->groups) {
+        free(g->spec);
+        free(g);
+    }
+}
+
+/* Frees 'gt'.  Accepts NULL. */
+void
+ctl_group_table_destroy(struct ctl_group_table *gt)
+{
+    if (gt) {
+        ctl_group_table_clear(gt);
+        hmap_destroy(&gt->groups);
+    }
+}
+
+/* Returns the group with 'id' in 'gt', or NULL. */
+struct ctl_group *
+ctl_group_table_find(const struct ctl_group_table *gt, uint32_t id)
+{
+    struct ctl_group *g;
+
+    HMAP_FOR_EACH_WITH_HASH (g, node, hash_int(id, 0), &gt->groups) {
+        if (g->id == id) {
+            return g;
+        }
+    }
+    return NULL;
+}
+
+/* Sets group 'id' in 'gt' to 'spec' (adding it if needed). */
+void
+ctl_group_table_set(struct ctl_group_table *gt, uint32_t id,
+                    const char *spec)
+{
+    struct ctl_group *g = ctl_group_table_find(gt, id);
+
+    if (!g) {
+        g = xzalloc(sizeof *g);
+        g->id = id;
+        hmap_insert(&gt->groups, &g->node, hash_int(id, 0));
+    } else if (!strcmp(g->spec, spec)) {
+        return;
+    } else {
+        free(g->spec);
+    }
+    g->spec = xstrdup(spec);
+    gt->gen++;
+}
+
+/* Removes group 'id' from 'gt', if present. */
+void
+ctl_group_table_remove(struct ctl_group_table *gt, uint32_t id)
+{
+    struct ctl_group *g = ctl_group_table_find(gt, id);
+
+    if (g) {
+        hmap_remove(&gt->groups, &g->node);
+        free(g->spec);
+        free(g);
+        gt->gen++;
+    }
+}

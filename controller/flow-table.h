@@ -61,4 +61,26 @@ struct ctl_flow *ctl_flow_clone(const struct ctl_flow *);
 void ctl_flow_free(struct ctl_flow *);
 char *ctl_flow_to_string(const struct ctl_flow *);
 
+/* An OpenFlow group. */
+struct ctl_group {
+    struct hmap_node node;      /* In 'struct ctl_group_table', by id. */
+    uint32_t id;                /* Group id. */
+    char *spec;                 /* ovs-ofctl group spec without group_id. */
+};
+
+/* A set of groups. */
+struct ctl_group_table {
+    struct hmap groups;         /* Contains "struct ctl_group"s. */
+    uint64_t gen;               /* Bumped by the owner on every change. */
+};
+
+void ctl_group_table_init(struct ctl_group_table *);
+void ctl_group_table_destroy(struct ctl_group_table *);
+void ctl_group_table_clear(struct ctl_group_table *);
+struct ctl_group *ctl_group_table_find(const struct ctl_group_table *,
+                                       uint32_t id);
+void ctl_group_table_set(struct ctl_group_table *, uint32_t id,
+                         const char *spec);
+void ctl_group_table_remove(struct ctl_group_table *, uint32_t id);
+
 #endif /* controller/flow-table.h */

@@ -13,6 +13,8 @@
 #include "controller/binding.h"
 #include "controller/physical.h"
 #include "coverage.h"
+#include "id-pool.h"
+#include "openflow/nicira-ext.h"
 #include "lib/ovn-actions.h"
 #include "lib/ovn-lflow-compile.h"
 #include "lib/ovn-sb-idl.h"
@@ -45,6 +47,15 @@ struct lflow_entry {
     struct uuid uuid;           /* Logical flow's UUID. */
     struct ovs_list flows;      /* "struct ovn_oflow"s. */
     bool failed;                /* Compilation failed (logged once). */
+    struct lflow_group **groups; /* Groups its flows use (one reference
+                                  * each). */
+    size_t n_groups;            /* Number of 'groups'. */
+};
+
+/* An OpenFlow group allocated for a group spec the actions asked for. */
+struct lflow_group {
+    uint32_t id;                /* Group id. */
+    unsigned int refs;          /* Entries referring to it. */
 };
 
 /* Per-datapath environment for the compiler. */
@@ -63,12 +74,21 @@ lflow_state_init(struct lflow_state *ls)
     ctl_flow_table_init(&ls->mac_flows);
     ls->next_conj_id = 1;
     ls->n_errors = 0;
+    ctl_group_table_init(&ls->groups);
+    shash_init(&ls->group_specs);
+    ls->group_ids = id_pool_create(1, UINT32_MAX - 1);
+    ls->cur_entry = NULL;
 }
 
-/* Frees 'e'. */
+/* Frees 'e' and drops its group references (groups nobody refers to are
+ * released by lflow_groups_sweep()). */
 static void
 lflow_entry_free(struct lflow_entry *e)
 {
+    for (size_t i = 0; i < e->n_groups; i++) {
+        e->groups[i]->refs--;
+    }
+    free(e->groups);
     ovn_oflow_list_destroy(&e->flows);
     free(e);
 }
@@ -93,6 +113,9 @@ lflow_state_destroy(struct lflow_state *ls)
     if (ls) {
         lflow_state_clear(ls);
         hmap_destroy(&ls->entries);
+        shash_destroy_free_data(&ls->group_specs);
+        ctl_group_table_destroy(&ls->groups);
+        id_pool_destroy(ls->group_ids);
         ctl_flow_table_destroy(&ls->flows);
         ctl_flow_table_destroy(&ls->mac_flows);
     }
@@ -351,6 +374,51 @@ lflow_filter_invalid(const struct sbrec_logical_flow *lf,
     return bad;
 }
 
+/* group_id callback for the action encoder: returns the id of the group
+ * with 'spec', allocating it if needed, and records a reference from the
+ * entry being compiled. */
+static uint32_t
+lflow_group_id_cb(void *ls_, const char *spec)
+{
+    struct lflow_state *ls = ls_;
+    struct lflow_group *g = shash_find_data(&ls->group_specs, spec);
+
+    if (!g) {
+        uint32_t id;
+        if (!id_pool_alloc_id(ls->group_ids, &id)) {
+            return 0;
+        }
+        g = xzalloc(sizeof *g);
+        g->id = id;
+        shash_add(&ls->group_specs, spec, g);
+        ctl_group_table_set(&ls->groups, id, spec);
+    }
+    struct lflow_entry *e = ls->cur_entry;
+    if (e) {
+        e->groups = xrealloc(e->groups, (e->n_groups + 1) * sizeof *e->groups);
+        e->groups[e->n_groups++] = g;
+        g->refs++;
+    }
+    return g->id;
+}
+
+/* Releases the groups no entry refers to any more. */
+static void
+lflow_groups_sweep(struct lflow_state *ls)
+{
+    struct shash_node *n;
+
+    SHASH_FOR_EACH_SAFE (n, &ls->group_specs) {
+        struct lflow_group *g = n->data;
+        if (!g->refs) {
+            ctl_group_table_remove(&ls->groups, g->id);
+            id_pool_free_id(ls->group_ids, g->id);
+            free(g);
+            shash_delete(&ls->group_specs, n);
+        }
+    }
+}
+
 /* Compiles 'lf' for every local datapath it applies to into 'e'. */
 static void
 lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
@@ -382,7 +450,14 @@ lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
         struct lflow_dp_env aux = { .ctx = ctx, .dp = dps[i],
                                     .ports = &all_ports };
         struct shash scratch = SHASH_INITIALIZER(&scratch);
+        struct ovn_action_env action_env = {
+            .lflow_cookie = lf->header_.uuid.parts[0],
+            .ctrl_meter_id = NX_CTLR_NO_METER,
+            .group_id = lflow_group_id_cb,
+            .id_aux = ls,
+        };
         struct ovn_lflow_env env = {
+            .action_env = &action_env,
             .lookup_port = lookup_port_cb,
             .is_chassis_resident = is_resident_cb,
             .aux = &aux,
@@ -392,11 +467,13 @@ lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
         };
         uint32_t n_conj = 0;
         struct ovs_list *last = e->flows.prev;
+        ls->cur_entry = e;
         char *error = ovn_lflow_compile(&env, ingress, lf->table_id,
                                         lf->priority, lf->match, lf->actions,
                                         ld->key, &e->flows, &n_conj,
                                         ls->next_conj_id);
         shash_destroy(&scratch);
+        ls->cur_entry = NULL;
         ls->next_conj_id += n_conj;
         if (error) {
             if (!e->failed && lflow_should_log(lf)) {
@@ -656,6 +733,7 @@ lflow_run_full(struct lflow_state *ls, const struct lflow_ctx *ctx)
         hmap_insert(&ls->entries, &e->node, uuid_hash(&e->uuid));
     }
     lflow_merge_all(ls);
+    lflow_groups_sweep(ls);
     lflow_build_mac_flows(ls, ctx);
 }
 
@@ -796,6 +874,7 @@ lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx)
     if (ls->merge_dirty) {
         lflow_merge_all(ls);
     }
+    lflow_groups_sweep(ls);
     if (sbrec_mac_binding_track_get_first(ctx->sb)
         || sbrec_static_mac_binding_track_get_first(ctx->sb)
         || sbrec_fdb_track_get_first(ctx->sb)

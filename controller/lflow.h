@@ -11,6 +11,8 @@
 #include "controller/flow-table.h"
 
 struct binding_state;
+struct id_pool;
+struct lflow_entry;
 struct ovsdb_idl;
 struct sbrec_chassis;
 
@@ -19,6 +21,10 @@ struct lflow_state {
     struct hmap entries;        /* "struct lflow_entry"s by lflow uuid. */
     struct ctl_flow_table flows; /* Merged flows of all entries. */
     struct ctl_flow_table mac_flows; /* MAC_Binding flows (tables 66/67). */
+    struct ctl_group_table groups;   /* OpenFlow groups the flows use. */
+    struct shash group_specs;   /* Group spec -> struct lflow_group. */
+    struct id_pool *group_ids;  /* Group id allocator. */
+    struct lflow_entry *cur_entry; /* Entry being compiled. */
     uint32_t next_conj_id;      /* Conjunction id allocator. */
     uint64_t n_errors;          /* Logical flows that failed to compile. */
     bool merge_dirty;           /* 'flows' needs a rebuild from entries. */

@@ -21,6 +21,7 @@
 #include "openvswitch/ofp-bundle.h"
 #include "openvswitch/ofp-errors.h"
 #include "openvswitch/ofp-flow.h"
+#include "openvswitch/ofp-group.h"
 #include "openvswitch/ofp-match.h"
 #include "openvswitch/ofp-msgs.h"
 #include "openvswitch/ofp-print.h"
@@ -67,6 +68,8 @@ static enum ofctrl_state state;         /* Connection state. */
 static ovs_be32 tlv_xid;                /* Xid of TLV request or barrier. */
 static enum mf_field_id geneve_field = MFF_TUN_METADATA0; /* Option field. */
 static struct ctl_flow_table installed; /* What we believe is installed. */
+static struct ctl_group_table installed_groups; /* Groups likewise. */
+static uint64_t put_groups_gen;         /* Group table gen at last put. */
 static bool need_full = true;           /* Next put replaces everything. */
 static uint32_t next_bundle_id = 1;     /* Bundle id allocator. */
 static struct ovs_list pending_txns = OVS_LIST_INITIALIZER(&pending_txns);
@@ -81,6 +84,7 @@ ofctrl_init(void)
     swconn = rconn_create(0, 8, 0, 1u << OFP15_VERSION);
     tx_counter = rconn_packet_counter_create();
     ctl_flow_table_init(&installed);
+    ctl_group_table_init(&installed_groups);
 }
 
 /* Frees the connection and the installed-flow record. */
@@ -94,6 +98,7 @@ ofctrl_destroy(void)
     rconn_packet_counter_destroy(tx_counter);
     tx_counter = NULL;
     ctl_flow_table_destroy(&installed);
+    ctl_group_table_destroy(&installed_groups);
     free(swconn_target);
     swconn_target = NULL;
     LIST_FOR_EACH_POP (t, node, &pending_txns) {
@@ -276,6 +281,7 @@ ofctrl_run(const char *br_int_name, int probe_interval_s)
         state = S_NEW;
         ofctrl_reset_txns();
         ctl_flow_table_clear(&installed);
+        ctl_group_table_clear(&installed_groups);
     }
     if (state == S_NEW) {
         ofctrl_request_tlv();
@@ -396,6 +402,41 @@ ofctrl_add_delete_all(struct ovs_list *msgs, uint32_t bundle_id)
     minimatch_destroy(&fm.match);
 }
 
+/* Appends to 'msgs' a bundle-add of a group_mod: 'command' for group 'id'
+ * ("all" if 'id' is OFPG_ALL) with 'spec' (may be NULL for deletions). */
+static void
+ofctrl_add_gm(struct ovs_list *msgs, uint32_t bundle_id, int command,
+              uint32_t id, const char *spec)
+{
+    struct ofputil_group_mod gm;
+    enum ofputil_protocol usable;
+    char *s = (id == OFPG_ALL
+               ? xstrdup("group_id=all")
+               : xasprintf("group_id=%"PRIu32"%s%s", id, spec ? "," : "",
+                           spec ? spec : ""));
+    char *error = parse_ofp_group_mod_str(&gm, command, s, NULL, NULL,
+                                          &usable);
+    if (error) {
+        static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
+        VLOG_WARN_RL(&rl, "bad group \"%s\": %s", s, error);
+        free(error);
+        free(s);
+        return;
+    }
+    enum ofp_version version = ofctrl_version();
+    struct ofpbuf *gmsg = ofputil_encode_group_mod(version, &gm, NULL, -1);
+    struct ofputil_bundle_add_msg bam = {
+        .bundle_id = bundle_id,
+        .flags = OFPBF_ATOMIC | OFPBF_ORDERED,
+        .msg = gmsg->data,
+    };
+    struct ofpbuf *add = ofputil_encode_bundle_add(version, &bam);
+    ovs_list_push_back(msgs, &add->list_node);
+    ofpbuf_delete(gmsg);
+    ofputil_uninit_group_mod(&gm);
+    free(s);
+}
+
 /* Returns the index of the first of the 'n' 'tables' holding 'f''s key,
  * and the flow in '*found', or returns n (and NULL) if none does. */
 static size_t
@@ -435,7 +476,8 @@ static size_t put_n_tables;
  * state: ofctrl_installed_seq() returns it once the switch has confirmed
  * it.  Does nothing if flows cannot be sent now (see ofctrl_can_put()). */
 void
-ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables, uint64_t req_seq)
+ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables,
+           const struct ctl_group_table *groups, uint64_t req_seq)
 {
     if (!ofctrl_can_put()) {
         return;
@@ -456,12 +498,45 @@ ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables, uint64_t req_seq)
     }
     put_n_tables = n_tables;
 
+    /* Groups first (flows may refer to them); deletions at the end. */
+    struct ovs_list group_dels = OVS_LIST_INITIALIZER(&group_dels);
+    bool groups_changed = full || (groups && groups->gen != put_groups_gen);
     if (full) {
         COVERAGE_INC(ovn_ofctrl_full_sync);
         ctl_flow_table_clear(&installed);
+        ctl_group_table_clear(&installed_groups);
         ofctrl_add_delete_all(&msgs, bundle_id);
+        ofctrl_add_gm(&msgs, bundle_id, OFPGC11_DELETE, OFPG_ALL, NULL);
         n_changes++;
-    } else if (any_changed) {
+    }
+    if (groups && groups_changed) {
+        const struct ctl_group *g;
+        HMAP_FOR_EACH (g, node, &groups->groups) {
+            const struct ctl_group *ig = ctl_group_table_find(
+                &installed_groups, g->id);
+            if (!ig || strcmp(ig->spec, g->spec)) {
+                ofctrl_add_gm(&msgs, bundle_id,
+                              ig ? OFPGC11_MODIFY : OFPGC11_ADD,
+                              g->id, g->spec);
+                ctl_group_table_set(&installed_groups, g->id, g->spec);
+                n_changes++;
+            }
+        }
+        struct ctl_group *ig;
+        HMAP_FOR_EACH_SAFE (ig, node, &installed_groups.groups) {
+            if (!ctl_group_table_find(groups, ig->id)) {
+                ofctrl_add_gm(&group_dels, bundle_id, OFPGC11_DELETE,
+                              ig->id, NULL);
+                ctl_group_table_remove(&installed_groups, ig->id);
+                n_changes++;
+            }
+        }
+        any_changed = true;
+    }
+    if (groups) {
+        put_groups_gen = groups->gen;
+    }
+    if (!full && any_changed) {
         /* Installed flows from changed tables: still wanted, and with the
          * same actions? */
         struct ctl_flow *f;
@@ -511,6 +586,7 @@ ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables, uint64_t req_seq)
         }
     }
     need_full = false;
+    ovs_list_push_back_all(&msgs, &group_dels);
 
     if (!n_changes) {
         if (req_seq > last_put_seq) {

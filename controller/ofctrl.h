@@ -10,6 +10,7 @@
 #include "openvswitch/meta-flow.h"
 
 struct ctl_flow_table;
+struct ctl_group_table;
 
 void ofctrl_init(void);
 void ofctrl_destroy(void);
@@ -22,7 +23,7 @@ enum mf_field_id ofctrl_geneve_field(void);
 uint64_t ofctrl_conn_seqno(void);
 
 void ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables,
-                uint64_t req_seq);
+                const struct ctl_group_table *groups, uint64_t req_seq);
 uint64_t ofctrl_installed_seq(void);
 size_t ofctrl_installed_count(void);
 const struct ctl_flow_table *ofctrl_installed_flows(void);

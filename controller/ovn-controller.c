@@ -416,7 +416,8 @@ ctl_run(struct controller *c)
                 &c->phys, &c->lflows.flows, &c->lflows.mac_flows,
             };
             long long int t0 = time_msec();
-            ofctrl_put(tables, ARRAY_SIZE(tables), c->desired_seq);
+            ofctrl_put(tables, ARRAY_SIZE(tables), &c->lflows.groups,
+                       c->desired_seq);
             c->put_pending = false;
             VLOG_DBG("flow update computed and sent in %lld ms",
                      time_msec() - t0);
