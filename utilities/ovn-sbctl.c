@@ -1016,6 +1016,10 @@ collect_lflows(struct ctl_context *ctx, bool allow_lflow_ids,
     return n;
 }
 
+static void print_vflows(struct ds *, struct ctl_context *,
+                         const struct sbrec_datapath_binding *,
+                         bool print_uuid);
+
 /* "[--uuid] lflow-list [DATAPATH] [LFLOW...]" and "dump-flows". */
 static void
 sbctl_lflow_list(struct ctl_context *ctx)
@@ -1052,6 +1056,109 @@ sbctl_lflow_list(struct ctl_context *ctx)
                       lflow->priority, lflow->match, lflow->actions);
     }
     free(flows);
+
+    if (shash_find(&ctx->options, "--vflows")) {
+        char *error;
+        const struct sbrec_datapath_binding *dp
+            = ctx->argc > 1 ? lookup_datapath(ctx, ctx->argv[1], &error)
+                            : NULL;
+        if (ctx->argc > 1 && error) {
+            ctx->error = error;
+            return;
+        }
+        print_vflows(s, ctx, dp, print_uuid);
+    }
+}
+
+/* Starts a --vflows line for 'row': "uuid=0x..., " if 'print_uuid', then
+ * "datapath=NAME, " for 'dp' unless a datapath filter is in effect
+ * ('filtered'). */
+static void
+put_vflow_prefix(struct ds *s, const struct ovsdb_idl_row *row,
+                 bool print_uuid, const struct sbrec_datapath_binding *dp,
+                 bool filtered)
+{
+    ds_put_cstr(s, "  ");
+    if (print_uuid) {
+        ds_put_format(s, "uuid=0x%08"PRIx32", ", row->uuid.parts[0]);
+    }
+    if (!filtered) {
+        ds_put_cstr(s, "datapath=");
+        json_string_escape(dp ? smap_get_def(&dp->external_ids, "name", "")
+                              : "", s);
+        ds_put_cstr(s, ", ");
+    }
+}
+
+/* Prints the southbound records besides logical flows that ovn-controller
+ * turns into OpenFlow flows ("--vflows"): port bindings, MAC bindings,
+ * multicast groups and chassis, restricted to 'dp' if nonnull. */
+static void
+print_vflows(struct ds *s, struct ctl_context *ctx,
+             const struct sbrec_datapath_binding *dp, bool print_uuid)
+{
+    struct ds section = DS_EMPTY_INITIALIZER;
+
+    const struct sbrec_port_binding *pb;
+    SBREC_PORT_BINDING_FOR_EACH (pb, ctx->idl) {
+        if (!dp || pb->datapath == dp) {
+            put_vflow_prefix(&section, &pb->header_, print_uuid,
+                             pb->datapath, dp != NULL);
+            ds_put_format(&section, "logical_port=%s, tunnel_key=%-5"PRId64
+                          "\n", pb->logical_port, pb->tunnel_key);
+        }
+    }
+    if (section.length) {
+        ds_put_format(s, "\nPort Bindings:\n%s", ds_cstr(&section));
+        ds_clear(&section);
+    }
+
+    const struct sbrec_mac_binding *mb;
+    SBREC_MAC_BINDING_FOR_EACH (mb, ctx->idl) {
+        if (!dp || mb->datapath == dp) {
+            put_vflow_prefix(&section, &mb->header_, print_uuid,
+                             mb->datapath, dp != NULL);
+            ds_put_format(&section, "logical_port=%s, ip=%s, mac=%s\n",
+                          mb->logical_port, mb->ip, mb->mac);
+        }
+    }
+    if (section.length) {
+        ds_put_format(s, "\nMAC Bindings:\n%s", ds_cstr(&section));
+        ds_clear(&section);
+    }
+
+    const struct sbrec_multicast_group *mg;
+    SBREC_MULTICAST_GROUP_FOR_EACH (mg, ctx->idl) {
+        if (!dp || mg->datapath == dp) {
+            put_vflow_prefix(&section, &mg->header_, print_uuid,
+                             mg->datapath, dp != NULL);
+            ds_put_format(&section, "name=%s, tunnel_key=%"PRId64
+                          ", ports=(", mg->name, mg->tunnel_key);
+            for (size_t i = 0; i < mg->n_ports; i++) {
+                ds_put_format(&section, "%s%s", i ? ", " : "",
+                              mg->ports[i]->logical_port);
+            }
+            ds_put_cstr(&section, ")\n");
+        }
+    }
+    if (section.length) {
+        ds_put_format(s, "\nMC Groups:\n%s", ds_cstr(&section));
+        ds_clear(&section);
+    }
+
+    const struct sbrec_chassis *ch;
+    SBREC_CHASSIS_FOR_EACH (ch, ctx->idl) {
+        ds_put_cstr(&section, "  ");
+        if (print_uuid) {
+            ds_put_format(&section, "uuid=0x%08"PRIx32", ",
+                          ch->header_.uuid.parts[0]);
+        }
+        ds_put_format(&section, "name=%s\n", ch->name);
+    }
+    if (section.length) {
+        ds_put_format(s, "\nChassis:\n%s", ds_cstr(&section));
+    }
+    ds_destroy(&section);
 }
 
 /* "count-flows [DATAPATH]". */
