@@ -570,7 +570,8 @@ parse_name(const char *p, enum ovn_lex_type type, struct ovn_lex_token *token)
 {
     const char *start = p;
 
-    if (!is_id1(*p)) {
+    if (!is_id1(*p) && (type == OVN_LEX_T_ID
+                        || !isdigit((unsigned char) *p))) {
         token_error(token, "`%c' must be followed by a name",
                     type == OVN_LEX_T_ADDRESS_SET ? '$' : '@');
         return p;

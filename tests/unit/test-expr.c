@@ -1727,6 +1727,58 @@ static const struct expr_case cases[] = {
       "2|100|outport == \"lp2\"|ip4.dst = 10.0.0.1; next;",
       "table=10, priority=100,ip,reg15=0x2,metadata=0x1 actions=set_fie"
       "ld:10.0.0.1->ip_dst,resubmit(,11)" },
+    { "parse",
+      "flags[1] == 0",
+      "!reg10[1]" },
+    { "parse",
+      "flags == 0",
+      "reg10 == 0" },
+    { "flows",
+      "flags[1] == 0 && arp.op == 1",
+      "arp,reg10=0/0x2,arp_op=1" },
+    { "flows",
+      "flags == 0x10/0x10",
+      "reg10=0x10/0x10" },
+    { "normalize",
+      "flags.loopback && reg10[1] == 0",
+      "reg10[0..1] == 0x1" },
+    { "parse",
+      "reg0[8] == 1 && (inport == @pg1 && ip4)",
+      "reg0[8] && ((inport == \"lp1\" || inport == \"lp2\") && eth.type"
+      " == 0x800)" },
+    { "flows",
+      "ip4.dst == 172.16.0.1 && is_chassis_resident(\"lp1\")",
+      "ip,nw_dst=172.16.0.1" },
+    { "flows",
+      "!ct.trk || ct.inv",
+      "ct_state=+inv+trk\nct_state=-trk" },
+    { "flows",
+      "ct.est && ct_label.blocked == 0",
+      "ct_state=+est+trk,ct_label=0/0x1" },
+    { "flows",
+      "ct.new && (ct_mark.blocked == 1 || !ct.est)",
+      "ct_state=+new+trk,ct_mark=0x1/0x1\nct_state=+new-est+trk" },
+    { "flows",
+      "eth.src == {00:00:00:00:00:01, 00:00:00:00:00:02} && eth.src[40]",
+      "" },
+    { "flows",
+      "ip6.src == fe80::/64 && ip6.dst == {ff02::1, ff02::2}",
+      "ipv6,ipv6_src=fe80::/64,ipv6_dst=ff02::1\nipv6,ipv6_src=fe80::/6"
+      "4,ipv6_dst=ff02::2" },
+    { "flows",
+      "arp.op == 1 && arp.tpa == {10.0.0.1, 10.0.0.2} && arp.spa == {10"
+      ".0.0.3, 10.0.0.4}",
+      "arp,arp_spa=10.0.0.3,arp_op=1 actions=conjunction(1,1/2)\narp,ar"
+      "p_spa=10.0.0.4,arp_op=1 actions=conjunction(1,1/2)\narp,arp_tpa="
+      "10.0.0.1,arp_op=1 actions=conjunction(1,2/2)\narp,arp_tpa=10.0.0"
+      ".2,arp_op=1 actions=conjunction(1,2/2)\nconj_id=1" },
+    { "normalize",
+      "ip4.src == $as_ip4 && ip4.src == 10.0.0.0/24",
+      "eth.type == 0x800 && (ip4.src == 10.0.0.1 || ip4.src == 10.0.0.2"
+      ")" },
+    { "normalize",
+      "ip4.src == $as_ip4 && ip4.src == 10.0.1.5",
+      "eth.type == 0x800 && ip4.src == 10.0.1.5" },
 };
 
 static struct shash addr_sets;      /* Name -> struct sset *. */
@@ -2005,6 +2057,44 @@ test_limits(void **state OVS_UNUSED)
     free(error);
 }
 
+/* "@name" in a flow of datapath K finds southbound "K_name" first. */
+static void
+test_dp_port_groups(void **state OVS_UNUSED)
+{
+    static const char *a[] = { "lp1" };
+    static const char *b[] = { "lp2", "lp3" };
+    struct shash pgs = SHASH_INITIALIZER(&pgs);
+    struct ovn_expr *e;
+    char *error, *s;
+
+    add_set(&pgs, "pgx", a, ARRAY_SIZE(a));
+    add_set(&pgs, "7_pgx", b, ARRAY_SIZE(b));
+
+    error = ovn_expr_parse_dp("inport == @pgx", NULL, &pgs, 7, &e);
+    assert_null(error);
+    s = ovn_expr_to_string(e);
+    assert_string_equal(s, "inport == \"lp2\" || inport == \"lp3\"");
+    free(s);
+    ovn_expr_destroy(e);
+
+    error = ovn_expr_parse_dp("inport == @pgx", NULL, &pgs, 8, &e);
+    assert_null(error);
+    s = ovn_expr_to_string(e);
+    assert_string_equal(s, "inport == \"lp1\"");
+    free(s);
+    ovn_expr_destroy(e);
+
+    error = ovn_expr_parse_dp("inport == @7_pgx", NULL, &pgs, 0, &e);
+    assert_null(error);
+    ovn_expr_destroy(e);
+
+    error = ovn_expr_parse_dp("inport == @pgy", NULL, &pgs, 7, &e);
+    assert_string_equal(error, "col 11: unknown port group `pgy'");
+    assert_null(e);
+    free(error);
+    free_sets(&pgs);
+}
+
 /* ovn_lflow_check_match() accepts valid matches without any tables. */
 static void
 test_check_match(void **state OVS_UNUSED)
@@ -2175,8 +2265,10 @@ main(void)
     tests[n + 2].test_func = test_evaluate;
     tests[n + 3].name = "symtab";
     tests[n + 3].test_func = test_symtab;
+    tests[n + 4].name = "dp_port_groups";
+    tests[n + 4].test_func = test_dp_port_groups;
 
-    int rc = _cmocka_run_group_tests("expr", tests, n + 4, setup_env,
+    int rc = _cmocka_run_group_tests("expr", tests, n + 5, setup_env,
                                      teardown_env);
     for (size_t i = 0; i < n; i++) {
         free(names[i]);

@@ -109,6 +109,7 @@ static const struct lex_case cases[] = {
     { "$as1", "$as1", NULL },
     { "@pg_1", "@pg_1", NULL },
     { "$pg1_ip4 @pg1", "$pg1_ip4 @pg1", NULL },
+    { "@7_pg1 $1as", "@7_pg1 $1as", NULL },
     { "$", "", "col 1: `$' must be followed by a name" },
     { "@ x", "", "col 1: `@' must be followed by a name" },
     /* Operators and punctuation. */
