@@ -330,6 +330,12 @@ ovn_expr_to_matches(const struct ovn_expr *e,
     };
     struct match_node *node;
 
+    if (!ovn_expr_is_normalized(e)) {
+        if (n_conj_ids) {
+            *n_conj_ids = 0;
+        }
+        return xstrdup("expression is not in normal form");
+    }
     ovs_list_init(&x.order);
     if (e->type == OVN_EXPR_T_OR) {
         const struct ovn_expr *sub;

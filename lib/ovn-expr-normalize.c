@@ -768,7 +768,8 @@ ovn_expr_is_normalized(const struct ovn_expr *e)
         LIST_FOR_EACH (sub, node, &e->andor) {
             if (sub->type == OVN_EXPR_T_OR) {
                 LIST_FOR_EACH (v, node, &sub->andor) {
-                    if (v->type != OVN_EXPR_T_CMP) {
+                    if (v->type != OVN_EXPR_T_CMP
+                        || v->cmp.relop != OVN_REL_EQ) {
                         return false;
                     }
                 }

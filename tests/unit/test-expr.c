@@ -2045,6 +2045,15 @@ test_limits(void **state OVS_UNUSED)
     ovn_expr_matches_destroy(&matches);
     ovn_expr_destroy(e);
 
+    /* ovn_expr_to_matches() refuses expressions not in normal form. */
+    error = ovn_expr_parse("tcp.dst != 80", NULL, NULL, &e);
+    assert_null(error);
+    error = ovn_expr_to_matches(e, NULL, NULL, 1, 0, &matches, NULL);
+    assert_string_equal(error, "expression is not in normal form");
+    assert_true(ovs_list_is_empty(&matches));
+    free(error);
+    ovn_expr_destroy(e);
+
     /* Through ovn_lflow_compile(): nothing is appended on error. */
     struct ovn_lflow_env env = { .max_flows = 2 };
     struct ovs_list flows = OVS_LIST_INITIALIZER(&flows);
