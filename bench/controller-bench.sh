@@ -11,6 +11,9 @@
 # controller reported the change's nb_cfg in Chassis_Private, which it does
 # only after the switch confirmed the flows (barrier reply).
 #
+# Phases: add-all (N flows in one transaction), add-one, delete-one,
+# add-port (a remote port), add-local-vif (interface creation to
+# ovn-installed), recompute (forced full recomputation).
 # Prints one line per measurement:
 #   lflows=N phase=PHASE ms=MILLISECONDS openflow_flows=COUNT
 
@@ -130,6 +133,17 @@ for n in $sizes; do
               \"logical_port\":\"lp2\",\"tunnel_key\":2,
               \"datapath\":[\"uuid\",\"$dp\"]}}"
     report "$n" add-port "$(cat "$E2E_DIR/elapsed")"
+
+    # A new local VIF: from the interface's creation to ovn-installed.
+    transact "{\"op\":\"insert\",\"table\":\"Port_Binding\",\"row\":{
+              \"logical_port\":\"lp3\",\"tunnel_key\":3,
+              \"datapath\":[\"uuid\",\"$dp\"]}}"
+    t0=$(now_ms)
+    check hv_vsctl hv1 add-port br-int vif3 -- set interface vif3 \
+        external_ids:iface-id=lp3
+    check hv_vsctl hv1 --timeout=300 wait-until Interface vif3 \
+        external_ids:ovn-installed='"true"'
+    report "$n" add-local-vif $(( $(now_ms) - t0 ))
 
     t0=$(now_ms)
     check hv_appctl hv1 -t ovn-controller recompute

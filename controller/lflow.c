@@ -800,11 +800,12 @@ add_port_tokens(struct sset *tokens, const char *name)
  * recompiled; a changed Port_Binding, Multicast_Group, Address_Set or
  * Port_Group recompiles only the logical flows that mention it; MAC
  * bindings rebuild their own tables.  Changes that affect everything
- * (datapaths, datapath groups, the set of local ports) must go through
+ * (datapaths, datapath groups, the set of local datapaths) must go through
  * lflow_run_full() instead; the caller decides.  Returns the number of
  * logical flows recompiled. */
 size_t
-lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx)
+lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx,
+                      const struct sset *changed_local_ports)
 {
     const struct sbrec_logical_flow *lf;
     const struct sbrec_port_binding *pb;
@@ -816,6 +817,12 @@ lflow_run_incremental(struct lflow_state *ls, const struct lflow_ctx *ctx)
     size_t n = 0;
 
     struct sset changed_ports = SSET_INITIALIZER(&changed_ports);
+    const char *name;
+    SSET_FOR_EACH (name, changed_local_ports) {
+        /* Attached or detached here: is_chassis_resident() changes. */
+        add_port_tokens(&tokens, name);
+        sset_add(&changed_ports, name);
+    }
     SBREC_PORT_BINDING_FOR_EACH_TRACKED (pb, ctx->sb) {
         add_port_tokens(&tokens, pb->logical_port);
         sset_add(&changed_ports, pb->logical_port);

@@ -11,6 +11,7 @@
 #include "controller/flow-table.h"
 
 struct binding_state;
+struct sset;
 struct id_pool;
 struct lflow_entry;
 struct ovsdb_idl;
@@ -40,7 +41,8 @@ struct lflow_ctx {
 void lflow_state_init(struct lflow_state *);
 void lflow_state_destroy(struct lflow_state *);
 void lflow_run_full(struct lflow_state *, const struct lflow_ctx *);
-size_t lflow_run_incremental(struct lflow_state *, const struct lflow_ctx *);
+size_t lflow_run_incremental(struct lflow_state *, const struct lflow_ctx *,
+                             const struct sset *changed_local_ports);
 size_t lflow_count(const struct lflow_state *);
 
 #endif /* controller/lflow.h */

@@ -63,7 +63,8 @@ struct controller {
     unsigned int sb_seqno;              /* Southbound IDL seqno seen. */
     uint64_t of_seqno;                  /* OpenFlow connection seqno seen. */
     enum mf_field_id geneve_field;      /* Geneve field the flows use. */
-    char *local_sig;                    /* Signature of local state. */
+    char *dp_sig;                       /* Local datapaths, as a string. */
+    struct sset port_sigs;              /* Local ports' attachments. */
     bool force_recompute;               /* Next run recomputes fully. */
     bool put_pending;                   /* Desired flows not yet sent. */
     uint64_t desired_seq;               /* Bumped on each desired change. */
@@ -213,28 +214,15 @@ sb_deps_changed(struct ovsdb_idl *sb)
             || sbrec_logical_dp_group_track_get_first(sb));
 }
 
-/* Returns a string that changes whenever the set of local datapaths or
- * local ports changes. */
+/* Returns a string naming the local datapaths; a change means every
+ * logical flow must be reconsidered. */
 static char *
-local_signature(const struct binding_state *bs)
+datapath_signature(const struct binding_state *bs)
 {
-    struct ds s = DS_EMPTY_INITIALIZER;
-    const struct shash_node **nodes = shash_sort(&bs->ports);
-
-    for (size_t i = 0; i < shash_count(&bs->ports); i++) {
-        const struct local_port *lp = nodes[i]->data;
-        ds_put_format(&s, "%s:%d:%d,", nodes[i]->name,
-                      ofp_to_u16(lp->ofport), lp->tag);
-    }
-    free(nodes);
-    ds_put_char(&s, '|');
-    const char *name;
-    SSET_FOR_EACH (name, &bs->claimed) {
-        ds_put_format(&s, "%s,", name);
-    }
-    ds_put_char(&s, '|');
-    struct local_datapath *ld;
     struct sset dps = SSET_INITIALIZER(&dps);
+    struct local_datapath *ld;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
     HMAP_FOR_EACH (ld, node, &bs->datapaths) {
         sset_add_and_free(&dps, xasprintf("%"PRIu32, ld->key));
     }
@@ -245,6 +233,44 @@ local_signature(const struct binding_state *bs)
     free(sorted);
     sset_destroy(&dps);
     return ds_steal_cstr(&s);
+}
+
+/* Fills 'sigs' with one string per local or claimed port, describing how
+ * it is attached. */
+static void
+port_signatures(const struct binding_state *bs, struct sset *sigs)
+{
+    struct shash_node *n;
+    const char *name;
+
+    sset_clear(sigs);
+    SHASH_FOR_EACH (n, &bs->ports) {
+        const struct local_port *lp = n->data;
+        sset_add_and_free(sigs, xasprintf("%s|%d|%d|%d", n->name,
+                                          ofp_to_u16(lp->ofport), lp->tag,
+                                          lp->kind));
+    }
+    SSET_FOR_EACH (name, &bs->claimed) {
+        sset_add_and_free(sigs, xasprintf("%s|claimed", name));
+    }
+}
+
+/* Adds to 'changed' the names of ports whose signature is in only one of
+ * 'a' and 'b'. */
+static void
+port_signature_diff(const struct sset *a, const struct sset *b,
+                    struct sset *changed)
+{
+    const char *sig;
+
+    for (int pass = 0; pass < 2; pass++) {
+        SSET_FOR_EACH (sig, pass ? b : a) {
+            if (!sset_contains(pass ? a : b, sig)) {
+                sset_add_and_free(changed,
+                                  xmemdup0(sig, strcspn(sig, "|")));
+            }
+        }
+    }
 }
 
 /* Returns true if the integration bridge is usable for flows. */
@@ -341,12 +367,18 @@ ctl_run(struct controller *c)
         binding_add_patch_ports(&c->bs, &c->patch_ports);
         ct_zones_run(&c->zones, ovs_txn, br_int, &c->bs);
 
-        char *sig = local_signature(&c->bs);
-        if (!c->local_sig || strcmp(sig, c->local_sig)) {
+        char *sig = datapath_signature(&c->bs);
+        if (!c->dp_sig || strcmp(sig, c->dp_sig)) {
             full = true;
         }
-        free(c->local_sig);
-        c->local_sig = sig;
+        free(c->dp_sig);
+        c->dp_sig = sig;
+        struct sset port_sigs = SSET_INITIALIZER(&port_sigs);
+        struct sset changed_ports = SSET_INITIALIZER(&changed_ports);
+        port_signatures(&c->bs, &port_sigs);
+        port_signature_diff(&c->port_sigs, &port_sigs, &changed_ports);
+        sset_swap(&c->port_sigs, &port_sigs);
+        sset_destroy(&port_sigs);
 
         struct physical_ctx pctx = {
             .sb = sb,
@@ -376,11 +408,13 @@ ctl_run(struct controller *c)
         if (full) {
             lflow_run_full(&c->lflows, &lctx);
         } else {
-            n_recompiled = lflow_run_incremental(&c->lflows, &lctx);
+            n_recompiled = lflow_run_incremental(&c->lflows, &lctx,
+                                                 &changed_ports);
         }
         VLOG_DBG("%s run: physical %lld ms, logical %lld ms (%"PRIuSIZE
                  " recompiled)", full ? "full" : "incremental", t1 - t0,
                  time_msec() - t1, n_recompiled);
+        sset_destroy(&changed_ports);
         c->force_recompute = false;
         c->desired_seq++;
         c->put_pending = true;
@@ -514,6 +548,7 @@ main(int argc, char *argv[])
     ctl_flow_table_init(&c.phys);
     lflow_state_init(&c.lflows);
     simap_init(&c.port_seq);
+    sset_init(&c.port_sigs);
     c.force_recompute = true;
     c.geneve_field = ofctrl_geneve_field();
     ofctrl_init();
@@ -556,7 +591,8 @@ main(int argc, char *argv[])
     ovsdb_idl_loop_destroy(&c.ovs_loop);
     ovsdb_idl_loop_destroy(&c.sb_loop);
     free(c.sb_remote);
-    free(c.local_sig);
+    free(c.dp_sig);
+    sset_destroy(&c.port_sigs);
     free(ovs_remote);
     for (int i = 0; i < argc; i++) {
         if (args[i] != argv[i]) {
