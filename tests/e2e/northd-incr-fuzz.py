@@ -219,7 +219,23 @@ def op_as():
                                        for _ in range(rng.randrange(1, 4))))]
 
 
-OPS = [(op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
+SBCTL = os.path.join(os.path.dirname(NBCTL), "ovn-sbctl")
+
+
+def op_chassis():
+    """Chassis come and go (ports may request them); done at once in the
+    SB, returns no NB edit."""
+    name = "hv%d" % rng.randrange(3)
+    if rng.random() < 0.5:
+        run(SBCTL, "--timeout=20", "--db=" + SB, "--may-exist", "chassis-add",
+            name, "geneve", "127.0.0.%d" % (int(name[2:]) + 1))
+    else:
+        run(SBCTL, "--timeout=20", "--db=" + SB, "--if-exists",
+            "chassis-del", name)
+    return ["sync"]
+
+
+OPS = [(op_chassis, 3), (op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
        (op_lsp_del, 5), (op_lsp_change, 14), (op_pg, 3), (op_as, 2)]
 
 
