@@ -21,9 +21,16 @@
 #include "lib/ovn-dirs.h"
 #include "lib/ovn-sb-idl.h"
 #include "openvswitch/dynamic-string.h"
+#include "openvswitch/ofp-actions.h"
+#include "openvswitch/ofp-flow.h"
+#include "openvswitch/ofp-protocol.h"
 #include "openvswitch/poll-loop.h"
+#include "openvswitch/vconn.h"
 #include "openvswitch/vlog.h"
+#include "openvswitch/match.h"
 #include "ovsdb-data.h"
+#include "byte-order.h"
+#include "dirs.h"
 #include "ovsdb-idl.h"
 #include "process.h"
 #include "smap.h"
@@ -1016,9 +1023,111 @@ collect_lflows(struct ctl_context *ctx, bool allow_lflow_ids,
     return n;
 }
 
+/* A connection to the integration bridge for "--ovs". */
+struct sbctl_of_flows {
+    struct vconn *vconn;        /* The OpenFlow connection, or NULL. */
+    enum ofputil_protocol protocol; /* Its protocol. */
+    bool stats;                 /* --stats: print every field. */
+};
+
+/* Connects to 'remote' (NULL: the integration bridge's default management
+ * socket).  On failure logs a warning and leaves 'of' disconnected, so that
+ * only logical flows are shown. */
+static void
+connect_of_flows(const char *remote, bool stats, struct sbctl_of_flows *of)
+{
+    char *default_remote = NULL;
+    if (!remote) {
+        remote = default_remote = xasprintf("unix:%s/br-int.mgmt",
+                                            ovs_rundir());
+    }
+
+    of->vconn = NULL;
+    of->stats = stats;
+    int error = vconn_open_block(remote, 1u << OFP15_VERSION, 0, -1,
+                                 &of->vconn);
+    if (error) {
+        VLOG_WARN("%s: connection failed (%s)", remote,
+                  ovs_strerror(error));
+        of->vconn = NULL;
+    } else {
+        of->protocol = ofputil_protocol_from_ofp_version(
+            vconn_get_version(of->vconn));
+    }
+    free(default_remote);
+}
+
+/* Closes the connection in 'of'. */
+static void
+disconnect_of_flows(struct sbctl_of_flows *of)
+{
+    vconn_close(of->vconn);
+    of->vconn = NULL;
+}
+
+/* Prints the OpenFlow flows whose cookie is the first 32 bits of 'uuid',
+ * indented under the record they come from, in the switch's order. */
+static void
+print_of_flows(struct ds *s, const struct sbctl_of_flows *of,
+               const struct uuid *uuid)
+{
+    if (!of || !of->vconn) {
+        return;
+    }
+
+    struct ofputil_flow_stats_request fsr = {
+        .aggregate = false,
+        .cookie = htonll(uuid->parts[0]),
+        .cookie_mask = OVS_BE64_MAX,
+        .out_port = OFPP_ANY,
+        .out_group = OFPG_ANY,
+        .table_id = 0xff,
+    };
+    match_init_catchall(&fsr.match);
+
+    struct ofputil_flow_stats *fses;
+    size_t n_fses;
+    int error = vconn_dump_flows(of->vconn, &fsr, of->protocol, &fses,
+                                 &n_fses);
+    if (error) {
+        VLOG_WARN("error obtaining flow stats (%s)", ovs_strerror(error));
+        return;
+    }
+
+    for (size_t i = 0; i < n_fses; i++) {
+        const struct ofputil_flow_stats *fs = &fses[i];
+        ds_put_cstr(s, "    ");
+        if (of->stats) {
+            struct ds line = DS_EMPTY_INITIALIZER;
+            ofputil_flow_stats_format(&line, fs, NULL, NULL, true);
+            const char *p = ds_cstr(&line);
+            while (*p == ' ') {
+                p++;
+            }
+            ds_put_cstr(s, p);
+            ds_destroy(&line);
+        } else {
+            ds_put_format(s, "table=%"PRIu8" ", fs->table_id);
+            size_t len = s->length;
+            match_format(&fs->match, NULL, s, OFP_DEFAULT_PRIORITY);
+            if (s->length > len) {
+                ds_put_char(s, ' ');
+            }
+            ds_put_cstr(s, "actions=");
+            struct ofpact_format_params fp = { .s = s };
+            ofpacts_format(fs->ofpacts, fs->ofpacts_len, &fp);
+        }
+        ds_put_char(s, '\n');
+    }
+    for (size_t i = 0; i < n_fses; i++) {
+        free(CONST_CAST(struct ofpact *, fses[i].ofpacts));
+    }
+    free(fses);
+}
+
 static void print_vflows(struct ds *, struct ctl_context *,
                          const struct sbrec_datapath_binding *,
-                         bool print_uuid);
+                         bool print_uuid, const struct sbctl_of_flows *);
 
 /* "[--uuid] lflow-list [DATAPATH] [LFLOW...]" and "dump-flows". */
 static void
@@ -1031,6 +1140,12 @@ sbctl_lflow_list(struct ctl_context *ctx)
     }
 
     bool print_uuid = shash_find(&ctx->options, "--uuid") != NULL;
+    struct sbctl_of_flows of = { .vconn = NULL };
+    struct shash_node *ovs = shash_find(&ctx->options, "--ovs");
+    if (ovs) {
+        connect_of_flows(ovs->data,
+                         shash_find(&ctx->options, "--stats") != NULL, &of);
+    }
     struct ds *s = &ctx->output;
     const struct sbctl_lflow *prev = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -1054,6 +1169,7 @@ sbctl_lflow_list(struct ctl_context *ctx)
                       lflow->table_id,
                       smap_get_def(&lflow->external_ids, "stage-name", ""),
                       lflow->priority, lflow->match, lflow->actions);
+        print_of_flows(s, &of, &lflow->header_.uuid);
     }
     free(flows);
 
@@ -1064,10 +1180,12 @@ sbctl_lflow_list(struct ctl_context *ctx)
                             : NULL;
         if (ctx->argc > 1 && error) {
             ctx->error = error;
+            disconnect_of_flows(&of);
             return;
         }
-        print_vflows(s, ctx, dp, print_uuid);
+        print_vflows(s, ctx, dp, print_uuid, &of);
     }
+    disconnect_of_flows(&of);
 }
 
 /* Starts a --vflows line for 'row': "uuid=0x..., " if 'print_uuid', then
@@ -1095,7 +1213,8 @@ put_vflow_prefix(struct ds *s, const struct ovsdb_idl_row *row,
  * multicast groups and chassis, restricted to 'dp' if nonnull. */
 static void
 print_vflows(struct ds *s, struct ctl_context *ctx,
-             const struct sbrec_datapath_binding *dp, bool print_uuid)
+             const struct sbrec_datapath_binding *dp, bool print_uuid,
+             const struct sbctl_of_flows *of)
 {
     struct ds section = DS_EMPTY_INITIALIZER;
 
@@ -1106,6 +1225,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
                              pb->datapath, dp != NULL);
             ds_put_format(&section, "logical_port=%s, tunnel_key=%-5"PRId64
                           "\n", pb->logical_port, pb->tunnel_key);
+            print_of_flows(&section, of, &pb->header_.uuid);
         }
     }
     if (section.length) {
@@ -1120,6 +1240,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
                              mb->datapath, dp != NULL);
             ds_put_format(&section, "logical_port=%s, ip=%s, mac=%s\n",
                           mb->logical_port, mb->ip, mb->mac);
+            print_of_flows(&section, of, &mb->header_.uuid);
         }
     }
     if (section.length) {
@@ -1139,6 +1260,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
                               mg->ports[i]->logical_port);
             }
             ds_put_cstr(&section, ")\n");
+            print_of_flows(&section, of, &mg->header_.uuid);
         }
     }
     if (section.length) {
@@ -1154,6 +1276,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
                           ch->header_.uuid.parts[0]);
         }
         ds_put_format(&section, "name=%s\n", ch->name);
+        print_of_flows(&section, of, &ch->header_.uuid);
     }
     if (section.length) {
         ds_put_format(s, "\nChassis:\n%s", ds_cstr(&section));
