@@ -10,12 +10,14 @@
  *     every dimension (OVS conjunctive-match semantics);
  *   - ovn_expr_evaluate() on the parsed and on the normalized expression.
  *
- * Fields (chosen so that some share canonical storage and some do not, so
- * that both merging and conjunctive matches are exercised):
- *   A = reg0[0..2], D = reg1[0..1]  (both in xxreg0)
- *   B = reg4[0..2]                  (xxreg1)
- *   C = reg8[0..1]                  (xxreg2)
- *   P = inport (reg14), ports p1=1, p2=2, p3=3, "p9" unknown.
+ * Two sets of fields:
+ *   - registers, chosen so that some share canonical storage and some do
+ *     not (merging and conjunctive matches are both exercised):
+ *     reg0[0..2] and reg1[0..1] (both in xxreg0), reg4[0..2] (xxreg1),
+ *     reg8[0..1] (xxreg2);
+ *   - header and metadata fields of different OVS types: eth.src[0..2],
+ *     pkt.mark[4..6], ct_state[1..2], vlan.tci[0..1].
+ * plus inport (reg14) with ports p1=1, p2=2, p3=3 and the unknown "p9".
  */
 #include <config.h>
 
@@ -37,21 +39,43 @@
 #include "sset.h"
 #include "util.h"
 
+/* Where a test field lives in struct flow. */
+enum tkind {
+    TK_REG,                     /* flow->regs[reg_idx]. */
+    TK_CT_STATE,                /* flow->ct_state. */
+    TK_PKT_MARK,                /* flow->pkt_mark. */
+    TK_ETH_SRC,                 /* Last byte of flow->dl_src. */
+    TK_VLAN_TCI,                /* flow->vlans[0].tci. */
+};
+
 /* A test field. */
 struct tfield {
-    const char *reg;            /* Register name. */
-    int reg_idx;                /* Register number. */
-    int lo;                     /* First bit within the register. */
+    const char *name;           /* Field name in the language. */
+    enum tkind kind;            /* Where it lives. */
+    int reg_idx;                /* TK_REG: register number. */
+    int lo;                     /* First bit within the field. */
     int n_bits;                 /* Width. */
 };
 
-static const struct tfield tfields[] = {
-    { "reg0", 0, 0, 3 },        /* A */
-    { "reg4", 4, 0, 3 },        /* B */
-    { "reg8", 8, 0, 2 },        /* C */
-    { "reg1", 1, 0, 2 },        /* D */
+#define N_TFIELDS 4
+
+/* Registers, some sharing canonical storage. */
+static const struct tfield reg_fields[N_TFIELDS] = {
+    { "reg0", TK_REG, 0, 0, 3 },         /* A */
+    { "reg4", TK_REG, 4, 0, 3 },         /* B */
+    { "reg8", TK_REG, 8, 0, 2 },         /* C */
+    { "reg1", TK_REG, 1, 0, 2 },         /* D */
 };
-#define N_TFIELDS ARRAY_SIZE(tfields)
+
+/* Packet header and metadata fields of several OVS types. */
+static const struct tfield hdr_fields[N_TFIELDS] = {
+    { "eth.src", TK_ETH_SRC, 0, 0, 3 },
+    { "pkt.mark", TK_PKT_MARK, 0, 4, 3 },
+    { "ct_state", TK_CT_STATE, 0, 1, 2 },
+    { "vlan.tci", TK_VLAN_TCI, 0, 0, 2 },
+};
+
+static const struct tfield *tfields = reg_fields;  /* Fields in use. */
 
 /* A packet: a value for each test field and the inport key. */
 struct tpacket {
@@ -171,9 +195,9 @@ put_field(const struct tnode *t, struct ds *s)
     const struct tfield *f = &tfields[t->field];
     int lo = f->lo + t->lo, hi = f->lo + t->hi;
     if (lo == hi) {
-        ds_put_format(s, "%s[%d]", f->reg, lo);
+        ds_put_format(s, "%s[%d]", f->name, lo);
     } else {
-        ds_put_format(s, "%s[%d..%d]", f->reg, lo, hi);
+        ds_put_format(s, "%s[%d..%d]", f->name, lo, hi);
     }
 }
 
@@ -217,7 +241,7 @@ put_tree(const struct tnode *t, struct ds *s)
         break;
     case TN_BIT: {
         const struct tfield *f = &tfields[t->field];
-        ds_put_format(s, "%s[%d]", f->reg, f->lo + (int) t->value);
+        ds_put_format(s, "%s[%d]", f->name, f->lo + (int) t->value);
         break;
     }
     case TN_PORT:
@@ -328,10 +352,9 @@ lookup_port(const void *aux OVS_UNUSED, const char *name, uint32_t *key)
     return false;
 }
 
-/* A compiled flow, reduced to the registers it may match. */
+/* A compiled flow: its match and conjunction actions. */
 struct tflow {
-    uint32_t value[FLOW_N_REGS];    /* Register values. */
-    uint32_t mask[FLOW_N_REGS];     /* Register masks. */
+    const struct match *match;      /* The match. */
     uint32_t conj_id;               /* Matched conj_id, if 'has_conj_id'. */
     bool has_conj_id;               /* Matches conj_id. */
     struct ovn_expr_conj *conjs;    /* Conjunction actions. */
@@ -344,21 +367,51 @@ packet_to_flow(const struct tpacket *p, struct flow *flow)
 {
     memset(flow, 0, sizeof *flow);
     for (size_t i = 0; i < N_TFIELDS; i++) {
-        flow->regs[tfields[i].reg_idx] |= p->v[i] << tfields[i].lo;
+        const struct tfield *f = &tfields[i];
+        uint32_t v = p->v[i] << f->lo;
+        switch (f->kind) {
+        case TK_REG:
+            flow->regs[f->reg_idx] |= v;
+            break;
+        case TK_CT_STATE:
+            flow->ct_state |= v;
+            break;
+        case TK_PKT_MARK:
+            flow->pkt_mark |= v;
+            break;
+        case TK_ETH_SRC:
+            flow->dl_src.ea[5] |= v;
+            break;
+        case TK_VLAN_TCI:
+            flow->vlans[0].tci |= htons(v);
+            break;
+        }
     }
     flow->regs[14] = p->port;
 }
 
-/* Returns true if 'f' matches packet 'flow'. */
+/* Returns true if 'f' matches packet 'flow', considering the fields the
+ * test uses (match_to_tflow() checked that no others are matched). */
 static bool
 tflow_matches(const struct tflow *f, const struct flow *flow)
 {
+    const struct flow *mf = &f->match->flow;
+    const struct flow *mm = &f->match->wc.masks;
+
     for (int i = 0; i < FLOW_N_REGS; i++) {
-        if ((flow->regs[i] ^ f->value[i]) & f->mask[i]) {
+        if ((flow->regs[i] ^ mf->regs[i]) & mm->regs[i]) {
             return false;
         }
     }
-    return true;
+    for (int i = 0; i < ETH_ADDR_LEN; i++) {
+        if ((flow->dl_src.ea[i] ^ mf->dl_src.ea[i]) & mm->dl_src.ea[i]) {
+            return false;
+        }
+    }
+    return (!((flow->ct_state ^ mf->ct_state) & mm->ct_state)
+            && !((flow->pkt_mark ^ mf->pkt_mark) & mm->pkt_mark)
+            && !((flow->vlans[0].tci ^ mf->vlans[0].tci)
+                 & mm->vlans[0].tci));
 }
 
 /* Returns true if 'flows' accept 'flow' under OVS's semantics for one
@@ -404,18 +457,19 @@ flows_accept(const struct tflow *flows, size_t n, const struct flow *flow)
 }
 
 /* Converts 'm' into a struct tflow, checking that it matches nothing but
- * registers and conj_id. */
+ * the test's fields and conj_id. */
 static void
 match_to_tflow(const struct ovn_expr_match *m, struct tflow *f)
 {
     struct flow_wildcards wc = m->match.wc;
 
     memset(f, 0, sizeof *f);
-    for (int i = 0; i < FLOW_N_REGS; i++) {
-        f->value[i] = m->match.flow.regs[i];
-        f->mask[i] = wc.masks.regs[i];
-        wc.masks.regs[i] = 0;
-    }
+    f->match = &m->match;
+    memset(wc.masks.regs, 0, sizeof wc.masks.regs);
+    wc.masks.ct_state = 0;
+    wc.masks.pkt_mark = 0;
+    wc.masks.dl_src = eth_addr_zero;
+    wc.masks.vlans[0].tci = 0;
     if (wc.masks.conj_id) {
         f->has_conj_id = true;
         f->conj_id = m->match.flow.conj_id;
@@ -470,37 +524,32 @@ run_property(unsigned int seed, int n, int depth)
             match_to_tflow(m, &flows[i++]);
         }
 
-        struct tpacket p;
-        for (p.port = 0; p.port < 4; p.port++) {
-            for (unsigned int a = 0; a < 8; a++) {
-                for (unsigned int b = 0; b < 8; b++) {
-                    for (unsigned int c = 0; c < 4; c++) {
-                        for (unsigned int d = 0; d < 4; d++) {
-                            p.v[0] = a;
-                            p.v[1] = b;
-                            p.v[2] = c;
-                            p.v[3] = d;
-                            struct flow flow;
-                            packet_to_flow(&p, &flow);
-                            bool want = eval_tree(t, &p);
-                            bool got = flows_accept(flows, n_flows, &flow);
-                            bool got_parsed = ovn_expr_evaluate(
-                                parsed, &flow, lookup_port, NULL);
-                            bool got_norm = ovn_expr_evaluate(
-                                e, &flow, lookup_port, NULL);
-                            if (want != got || want != got_parsed
-                                || want != got_norm) {
-                                char *ns = ovn_expr_to_string(e);
-                                fail_msg("\"%s\" on A=%u B=%u C=%u D=%u "
-                                         "port=%u: expected %d, flows %d, "
-                                         "parsed %d, normalized %d (%s)",
-                                         ds_cstr(&text), a, b, c, d, p.port,
-                                         want, got, got_parsed, got_norm,
-                                         ns);
-                            }
-                        }
-                    }
-                }
+        int total_bits = 0;
+        for (size_t k = 0; k < N_TFIELDS; k++) {
+            total_bits += tfields[k].n_bits;
+        }
+        for (unsigned int combo = 0; combo < (4u << total_bits); combo++) {
+            struct tpacket p;
+            unsigned int bits = combo;
+            for (size_t k = 0; k < N_TFIELDS; k++) {
+                p.v[k] = bits & ((1u << tfields[k].n_bits) - 1);
+                bits >>= tfields[k].n_bits;
+            }
+            p.port = bits;
+
+            struct flow flow;
+            packet_to_flow(&p, &flow);
+            bool want = eval_tree(t, &p);
+            bool got = flows_accept(flows, n_flows, &flow);
+            bool got_parsed = ovn_expr_evaluate(parsed, &flow, lookup_port,
+                                                NULL);
+            bool got_norm = ovn_expr_evaluate(e, &flow, lookup_port, NULL);
+            if (want != got || want != got_parsed || want != got_norm) {
+                char *ns = ovn_expr_to_string(e);
+                fail_msg("\"%s\" on %u/%u/%u/%u port=%u: expected %d, "
+                         "flows %d, parsed %d, normalized %d (%s)",
+                         ds_cstr(&text), p.v[0], p.v[1], p.v[2], p.v[3],
+                         p.port, want, got, got_parsed, got_norm, ns);
             }
         }
 
@@ -519,19 +568,25 @@ struct prop_case {
     unsigned int seed;          /* Random seed. */
     int n;                      /* Number of expressions. */
     int depth;                  /* Maximum depth. */
+    bool hdr;                   /* Use 'hdr_fields' (else 'reg_fields'). */
 };
 
 static const struct prop_case prop_cases[] = {
-    { "leaves", 1, 400, 0 },
-    { "depth1-a", 2, 300, 1 },
-    { "depth1-b", 3, 300, 1 },
-    { "depth2-a", 4, 250, 2 },
-    { "depth2-b", 5, 250, 2 },
-    { "depth2-c", 6, 250, 2 },
-    { "depth3-a", 7, 150, 3 },
-    { "depth3-b", 8, 150, 3 },
-    { "depth4", 9, 80, 4 },
-    { "depth5", 10, 40, 5 },
+    { "leaves", 1, 400, 0, false },
+    { "depth1-a", 2, 300, 1, false },
+    { "depth1-b", 3, 300, 1, false },
+    { "depth2-a", 4, 250, 2, false },
+    { "depth2-b", 5, 250, 2, false },
+    { "depth2-c", 6, 250, 2, false },
+    { "depth3-a", 7, 150, 3, false },
+    { "depth3-b", 8, 150, 3, false },
+    { "depth4", 9, 80, 4, false },
+    { "depth5", 10, 40, 5, false },
+    { "hdr-leaves", 11, 300, 0, true },
+    { "hdr-depth1", 12, 250, 1, true },
+    { "hdr-depth2", 13, 200, 2, true },
+    { "hdr-depth3", 14, 120, 3, true },
+    { "hdr-depth4", 15, 60, 4, true },
 };
 
 /* Runs one property case. */
@@ -539,6 +594,7 @@ static void
 test_property(void **state)
 {
     const struct prop_case *c = *state;
+    tfields = c->hdr ? hdr_fields : reg_fields;
     run_property(c->seed, c->n, c->depth);
 }
 
