@@ -634,7 +634,7 @@ static const struct ctl_command_syntax misc_commands[] = {
       "", RO },
 
     { "mirror-add", 5, 5, "NAME TYPE INDEX FILTER IP", NULL,
-      nbctl_mirror_add, NULL, "", RW },
+      nbctl_mirror_add, NULL, "--may-exist", RW },
     { "mirror-del", 0, 1, "[NAME]", NULL, nbctl_mirror_del, NULL, "", RW },
     { "mirror-list", 0, 0, "", NULL, nbctl_mirror_list, NULL, "", RO },
 

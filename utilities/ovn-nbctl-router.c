@@ -494,7 +494,7 @@ static const struct ctl_command_syntax router_commands[] = {
     { "lrp-get-enabled", 1, 1, "PORT", NULL, nbctl_lrp_get_enabled, NULL,
       "", RO },
     { "lrp-set-gateway-chassis", 2, 3, "PORT CHASSIS [PRIORITY]", NULL,
-      nbctl_lrp_set_gateway_chassis, NULL, "", RW },
+      nbctl_lrp_set_gateway_chassis, NULL, "--may-exist", RW },
     { "lrp-del-gateway-chassis", 2, 2, "PORT CHASSIS", NULL,
       nbctl_lrp_del_gateway_chassis, NULL, "", RW },
     { "lrp-get-gateway-chassis", 1, 1, "PORT", NULL,

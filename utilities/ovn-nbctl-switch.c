@@ -672,6 +672,15 @@ nbctl_lsp_attach_mirror(struct ctl_context *ctx)
         ctl_error(ctx, "%s: mirror name not found", ctx->argv[2]);
         return;
     }
+    for (size_t i = 0; i < lsp->n_mirror_rules; i++) {
+        if (lsp->mirror_rules[i] == m) {
+            if (!shash_find(&ctx->options, "--may-exist")) {
+                ctl_error(ctx, "mirror %s is already attached to the "
+                          "logical port %s.", m->name, lsp->name);
+            }
+            return;
+        }
+    }
     nbrec_logical_switch_port_update_mirror_rules_addvalue(lsp, m);
 }
 
@@ -740,7 +749,7 @@ static const struct ctl_command_syntax switch_commands[] = {
     { "lsp-set-ha-chassis-group", 1, 2, "PORT [HA_CHASSIS_GROUP]", NULL,
       nbctl_lsp_set_ha_chassis_group, NULL, "", RW },
     { "lsp-attach-mirror", 2, 2, "PORT MIRROR", NULL,
-      nbctl_lsp_attach_mirror, NULL, "", RW },
+      nbctl_lsp_attach_mirror, NULL, "--may-exist", RW },
     { "lsp-detach-mirror", 2, 2, "PORT MIRROR", NULL,
       nbctl_lsp_detach_mirror, NULL, "", RW },
     {NULL, 0, 0, NULL, NULL, NULL, NULL, "", RO},

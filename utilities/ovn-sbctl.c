@@ -1325,6 +1325,33 @@ sbctl_count_flows(struct ctl_context *ctx)
     free(flows);
 }
 
+/* "ip-multicast-flush [DATAPATH]": asks ovn-controller to flush the learnt
+ * IGMP/MLD groups by bumping IP_Multicast's seq_no. */
+static void
+sbctl_ip_multicast_flush(struct ctl_context *ctx)
+{
+    const struct sbrec_datapath_binding *dp = NULL;
+    if (ctx->argc == 2) {
+        char *error;
+        dp = lookup_datapath(ctx, ctx->argv[1], &error);
+        if (error) {
+            ctx->error = error;
+            return;
+        }
+        if (!dp) {
+            ctl_error(ctx, "%s is not a valid datapath", ctx->argv[1]);
+            return;
+        }
+    }
+
+    const struct sbrec_ip_multicast *ipm;
+    SBREC_IP_MULTICAST_FOR_EACH (ipm, ctx->idl) {
+        if (!dp || ipm->datapath == dp) {
+            sbrec_ip_multicast_set_seq_no(ipm, ipm->seq_no + 1);
+        }
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Connections and SSL. */
 
@@ -1552,6 +1579,8 @@ static const struct ctl_command_syntax sbctl_commands[] = {
       sbctl_lflow_list, NULL, "--uuid,--ovs?,--stats,--vflows", RO },
     { "count-flows", 0, 1, "[DATAPATH]", NULL, sbctl_count_flows, NULL, "",
       RO },
+    { "ip-multicast-flush", 0, 1, "[DATAPATH]", NULL,
+      sbctl_ip_multicast_flush, NULL, "", RW },
 
     { "get-connection", 0, 0, "", NULL, sbctl_get_connection, NULL, "", RO },
     { "del-connection", 0, 0, "", NULL, sbctl_del_connection, NULL, "", RW },
