@@ -1574,9 +1574,9 @@ static const struct ctl_command_syntax sbctl_commands[] = {
       "--if-exists", RW },
 
     { "lflow-list", 0, INT_MAX, "[DATAPATH] [LFLOW...]", NULL,
-      sbctl_lflow_list, NULL, "--uuid,--ovs?,--stats,--vflows", RO },
+      sbctl_lflow_list, NULL, "--uuid,--ovs?,--stats,--vflows?", RO },
     { "dump-flows", 0, INT_MAX, "[DATAPATH] [LFLOW...]", NULL,
-      sbctl_lflow_list, NULL, "--uuid,--ovs?,--stats,--vflows", RO },
+      sbctl_lflow_list, NULL, "--uuid,--ovs?,--stats,--vflows?", RO },
     { "count-flows", 0, 1, "[DATAPATH]", NULL, sbctl_count_flows, NULL, "",
       RO },
     { "ip-multicast-flush", 0, 1, "[DATAPATH]", NULL,
