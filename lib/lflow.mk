@@ -38,7 +38,8 @@ tests_unit_test_lex_SOURCES = tests/unit/test-lex.c
 tests_unit_test_lex_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_lex_LDADD = lib/libovnlflow.a $(OVS_LIBS) $(CMOCKA_LIBS)
 check_PROGRAMS += tests/unit/test-expr
-tests_unit_test_expr_SOURCES = tests/unit/test-expr.c
+tests_unit_test_expr_SOURCES = tests/unit/test-expr.c \
+	tests/unit/test-expr-cases.h
 tests_unit_test_expr_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_expr_LDADD = lib/libovnlflow.a $(OVS_LIBS) $(CMOCKA_LIBS)
 check_PROGRAMS += tests/unit/test-expr-property

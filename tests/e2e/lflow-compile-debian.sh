@@ -92,7 +92,8 @@ check nbctl lsp-set-dhcpv6-options sw0-p1 "$dhcp6"
 # router with a load balancer, a gateway MTU (check_pkt_larger), LB
 # affinity and hash fields, localport and virtual ports.
 check nbctl set Logical_Switch sw1 other_config:mcast_snoop=true \
-    other_config:mcast_querier=true other_config:mcast_eth_src=00:00:00:00:aa:01 \
+    other_config:mcast_querier=true \
+    other_config:mcast_eth_src=00:00:00:00:aa:01 \
     other_config:mcast_ip4_src=20.0.0.254
 check nbctl set Logical_Router lr0 options:mcast_relay=true
 check nbctl acl-add sw1 from-lport 1500 'ip4 && tcp && tcp.dst == 8080' \
@@ -107,8 +108,8 @@ check nbctl set Logical_Router_Port lr0-sw0 \
     ipv6_ra_configs:send_periodic=true
 check nbctl --ecmp lr-route-add lr0 192.168.0.0/24 172.16.0.10
 check nbctl --ecmp lr-route-add lr0 192.168.0.0/24 172.16.0.11
-check nbctl lr-policy-add lr0 1000 'ip4.src == 10.0.0.11 && ip4.dst == 20.0.0.0/24' \
-    reroute 20.0.0.11
+check nbctl lr-policy-add lr0 1000 \
+    'ip4.src == 10.0.0.11 && ip4.dst == 20.0.0.0/24' reroute 20.0.0.11
 check nbctl lr-policy-add lr0 900 'ip4.dst == 1.1.1.1' drop
 check nbctl set Logical_Router_Port lr0-public options:gateway_mtu=1400
 check nbctl set Load_Balancer lb0 options:affinity_timeout=60
@@ -131,12 +132,16 @@ check nbctl lr-lb-add gw1 lb3
 check nbctl set Logical_Router gw1 options:lb_force_snat_ip=router_ip
 
 check nbctl --wait=sb sync
-wait_until '[ "$(sbctl --bare --columns=_uuid list Logical_Flow | grep -c .)" -gt 100 ]' \
+n_lflows () {
+    sbctl --bare --columns=_uuid list Logical_Flow | grep -c .
+}
+wait_until '[ "$(n_lflows)" -gt 100 ]' \
     || fail "no logical flows from Debian ovn-northd"
 
 dir=$E2E_DIR
-sbctl --format=json --columns=pipeline,table_id,priority,match,actions,logical_datapath,logical_dp_group \
-    list Logical_Flow > "$dir/lflows.json" || fail "dumping lflows"
+cols=pipeline,table_id,priority,match,actions,logical_datapath
+sbctl --format=json --columns=$cols,logical_dp_group list Logical_Flow \
+    > "$dir/lflows.json" || fail "dumping lflows"
 sbctl --format=json --columns=_uuid,tunnel_key list Datapath_Binding \
     > "$dir/dp.json" || fail "dumping datapaths"
 sbctl --format=json --columns=_uuid,datapaths list Logical_DP_Group \
