@@ -34,6 +34,7 @@ EXTRA_controller_ovn_controller_DEPENDENCIES = lib/libovnlflow.a
 
 EXTRA_DIST += \
 	bench/controller-bench.sh \
+	docs/controller-design.md \
 	tests/e2e/controller-binding.sh \
 	tests/e2e/controller-gateway.sh \
 	tests/e2e/controller-incremental.sh \
