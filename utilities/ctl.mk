@@ -42,10 +42,8 @@ tests_unit_test_ovn_ctl_util_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_ovn_ctl_util_LDADD = $(OVS_LIBS) $(CMOCKA_LIBS)
 endif
 
-EXTRA_DIST += \
-	tests/e2e/ctl_diff.py \
-	tests/e2e/nbctl-diff.cmds \
-	tests/e2e/sbctl-diff.cmds
+# The end-to-end tests (tests/e2e/nbctl-*.sh, sbctl-*.sh, their command
+# scripts and ctl_diff.py) ship with the tests/e2e directory.
 
 # The generated IDL headers must exist before these objects compile, even
 # when the programs are built on their own ("make utilities/ovn-nbctl").
