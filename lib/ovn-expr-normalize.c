@@ -336,6 +336,21 @@ clause_and(const struct ovn_nclause *a, const struct ovn_nclause *b,
     return true;
 }
 
+/* Returns the total number of tests in 'cl' (atoms plus dimension
+ * values), which bounds the work of printing or translating it. */
+static size_t
+list_size(const struct ovn_nclause_list *cl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cl->n; i++) {
+        n += cl->c[i].n_atoms;
+        for (size_t k = 0; k < cl->c[i].n_dims; k++) {
+            n += cl->c[i].dims[k].n;
+        }
+    }
+    return n;
+}
+
 /* Normalizes 'e' into 'out'.  Returns false with '*errorp' set if the
  * result would exceed 'max' terms. */
 static bool
@@ -379,17 +394,20 @@ normalize(const struct ovn_expr *e, size_t max, struct ovn_nclause_list *out,
         return false;
 
     case OVN_EXPR_T_OR: {
+        size_t size = 0;
         LIST_FOR_EACH (sub, node, &e->andor) {
             struct ovn_nclause_list sl;
             if (!normalize(sub, max, &sl, errorp)) {
                 ovn_nclause_list_destroy(out);
                 return false;
             }
+            size += list_size(&sl);
             for (size_t i = 0; i < sl.n; i++) {
                 list_push(out, &sl.c[i]);
             }
             free(sl.c);
-            if (out->n > max) {
+            if (out->n > max
+                || size > (max > SIZE_MAX / 4 ? SIZE_MAX : max * 4)) {
                 *errorp = xasprintf("expression too complex: more than "
                                     "%"PRIuSIZE" terms", max);
                 ovn_nclause_list_destroy(out);
@@ -485,6 +503,12 @@ normalize(const struct ovn_expr *e, size_t max, struct ovn_nclause_list *out,
             *out = product;
             if (!out->n) {
                 return true;
+            }
+            if (list_size(out) > (max > SIZE_MAX / 4 ? SIZE_MAX : max * 4)) {
+                *errorp = xasprintf("expression too complex: more than "
+                                    "%"PRIuSIZE" terms", max);
+                ovn_nclause_list_destroy(out);
+                return false;
             }
         }
         return true;
@@ -730,6 +754,11 @@ ovn_expr_normalize_to_clauses(const struct ovn_expr *e, size_t max,
     if (!normalize(e, max, out, &error) || !crossproduct(out, max, &error)) {
         ovn_nclause_list_destroy(out);
         return error;
+    }
+    if (list_size(out) > (max > SIZE_MAX / 4 ? SIZE_MAX : max * 4)) {
+        ovn_nclause_list_destroy(out);
+        return xasprintf("expression too complex: more than %"PRIuSIZE
+                         " terms", max);
     }
     sort_and_dedup(out);
     return NULL;

@@ -19,6 +19,11 @@ static const struct ovn_symbol *symbol_ptrs[MAX_SYMBOLS];  /* Same. */
 static size_t n_symbols;                        /* Number registered. */
 static struct shash symbol_map;                 /* Name -> symbol. */
 
+/* For each canonical field symbol (by index in 'symbols'), the integer
+ * fields and subfields stored in it, in registration order. */
+static const struct ovn_symbol **aliases[MAX_SYMBOLS];
+static size_t n_aliases[MAX_SYMBOLS];
+
 /* Returns a new symbol named 'name' of kind 'kind'. */
 static struct ovn_symbol *
 new_symbol(const char *name, enum ovn_symbol_kind kind, const char *prereqs)
@@ -347,6 +352,15 @@ symtab_once(void)
     static struct ovsthread_once once = OVSTHREAD_ONCE_INITIALIZER;
     if (ovsthread_once_start(&once)) {
         symtab_init();
+        for (size_t i = 0; i < n_symbols; i++) {
+            const struct ovn_symbol *s = &symbols[i];
+            if (s->kind != OVN_SYM_PREDICATE && !s->is_string) {
+                size_t c = s->canon - symbols;
+                aliases[c] = xrealloc(aliases[c],
+                                      (n_aliases[c] + 1) * sizeof *aliases[c]);
+                aliases[c][n_aliases[c]++] = s;
+            }
+        }
         ovsthread_once_done(&once);
     }
 }
@@ -387,11 +401,14 @@ ovn_symtab_best_name(const struct ovn_symbol *canon, int lo, int hi)
     const struct ovn_symbol *best = canon;
 
     symtab_once();
-    for (size_t i = 0; i < n_symbols; i++) {
-        const struct ovn_symbol *s = &symbols[i];
-        if (s->kind != OVN_SYM_PREDICATE && !s->is_string
-            && s->canon == canon && s->canon_ofs <= lo
-            && hi < s->canon_ofs + s->width && s->width < best->width) {
+    size_t idx = canon - symbols;
+    if (idx >= n_symbols) {
+        return canon;
+    }
+    for (size_t i = 0; i < n_aliases[idx]; i++) {
+        const struct ovn_symbol *s = aliases[idx][i];
+        if (s->canon_ofs <= lo && hi < s->canon_ofs + s->width
+            && s->width < best->width) {
             best = s;
         }
     }

@@ -299,6 +299,19 @@ test_limits(void **state OVS_UNUSED)
     ovn_expr_matches_destroy(&matches);
     ovn_expr_destroy(e);
 
+    /* Found by fuzzing: many wide "!=" terms must hit the bound quickly
+     * rather than build (and print) a huge normal form. */
+    error = ovn_expr_parse("(reg9 == 5 || reg8 >= 2 || reg2 >= 1) && "
+                           "!(reg4 == 3 || reg8 == 0) && "
+                           "!(reg5 == 3 || reg4 == 3)", NULL, NULL, &e);
+    assert_null(error);
+    e = ovn_expr_simplify(e);
+    e = ovn_expr_normalize(e, 1000, &error);
+    assert_null(e);
+    assert_string_equal(error,
+                        "expression too complex: more than 1000 terms");
+    free(error);
+
     /* ovn_expr_to_matches() refuses expressions not in normal form. */
     error = ovn_expr_parse("tcp.dst != 80", NULL, NULL, &e);
     assert_null(error);
