@@ -17,6 +17,7 @@
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
 #include "smap.h"
+#include "timeval.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(ovn_binding);
@@ -383,8 +384,12 @@ binding_set_installed(struct ovsdb_idl_txn *ovs_txn,
         if (lp->kind == LP_VIF && ovs_txn
             && !smap_get_bool(&lp->iface->external_ids, "ovn-installed",
                               false)) {
+            char ts[32];
+            snprintf(ts, sizeof ts, "%lld", time_wall_msec());
             ovsrec_interface_update_external_ids_setkey(
                 lp->iface, "ovn-installed", "true");
+            ovsrec_interface_update_external_ids_setkey(
+                lp->iface, "ovn-installed-ts", ts);
         }
         if (sb_txn && (!lp->pb->n_up || !lp->pb->up[0])
             && lp->pb->chassis && sset_contains(&s->claimed, n->name)) {
@@ -406,6 +411,8 @@ binding_set_installed(struct ovsdb_idl_txn *ovs_txn,
             if (!lp || lp->iface != iface) {
                 ovsrec_interface_update_external_ids_delkey(
                     iface, "ovn-installed");
+                ovsrec_interface_update_external_ids_delkey(
+                    iface, "ovn-installed-ts");
             }
         }
     }

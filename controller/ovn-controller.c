@@ -72,6 +72,12 @@ struct controller {
     int64_t pending_nb_cfg;             /* nb_cfg of the latest desired. */
     uint64_t pending_nb_cfg_seq;        /* desired_seq of that nb_cfg. */
     int64_t reported_nb_cfg;            /* nb_cfg last reported. */
+    uint64_t n_full_runs;               /* Full logical recomputations. */
+    uint64_t n_incr_runs;               /* Incremental logical runs. */
+    int nb_cfg_delay_s;                 /* debug/delay-nb-cfg-report. */
+    long long int nb_cfg_ready_at;      /* When the delayed report is due. */
+    long long int startup_ts;           /* Wall-clock start time (msec). */
+    bool startup_ts_written;            /* Written to br-int yet? */
     bool exiting;                       /* "exit" requested. */
     bool restart;                       /* ... with --restart. */
     long long exit_deadline;            /* Give up cleaning up after this. */
@@ -87,6 +93,14 @@ static unixctl_cb_func ctl_unixctl_connection_status;
 static unixctl_cb_func ctl_unixctl_dump_local_bindings;
 static unixctl_cb_func ctl_unixctl_ct_zone_list;
 static unixctl_cb_func ctl_unixctl_status;
+static unixctl_cb_func ctl_unixctl_group_table_list;
+static unixctl_cb_func ctl_unixctl_meter_table_list;
+static unixctl_cb_func ctl_unixctl_lflow_cache_flush;
+static unixctl_cb_func ctl_unixctl_lflow_cache_stats;
+static unixctl_cb_func ctl_unixctl_engine_stats;
+static unixctl_cb_func ctl_unixctl_engine_clear;
+static unixctl_cb_func ctl_unixctl_delay_nb_cfg;
+static unixctl_cb_func ctl_unixctl_sb_reset;
 
 /* Prints usage and exits. */
 OVS_NO_RETURN static void
@@ -327,6 +341,13 @@ ctl_run(struct controller *c)
 
     const struct ovsrec_bridge *br_int
         = encaps_ensure_br_int(ovs_txn, ovs, ovs_row, &c->cfg);
+    if (br_int && ovs_txn && !c->startup_ts_written) {
+        char ts[32];
+        snprintf(ts, sizeof ts, "%lld", c->startup_ts);
+        ovsrec_bridge_update_external_ids_setkey(br_int, "ovn-startup-ts",
+                                                 ts);
+        c->startup_ts_written = true;
+    }
     free(c->cfg.datapath_type);
     c->cfg.datapath_type = xstrdup(br_int && br_int->datapath_type
                                    ? br_int->datapath_type : "");
@@ -407,7 +428,9 @@ ctl_run(struct controller *c)
         size_t n_recompiled = 0;
         if (full) {
             lflow_run_full(&c->lflows, &lctx);
+            c->n_full_runs++;
         } else {
+            c->n_incr_runs++;
             n_recompiled = lflow_run_incremental(&c->lflows, &lctx,
                                                  &changed_ports);
         }
@@ -471,8 +494,19 @@ ctl_run(struct controller *c)
         binding_set_installed(ovs_txn, sb_txn, br_int, &c->bs, &installed);
         sset_destroy(&installed);
 
-        if (inst >= c->pending_nb_cfg_seq && c->pending_nb_cfg_seq
+        bool due = true;
+        if (c->nb_cfg_delay_s && c->reported_nb_cfg != c->pending_nb_cfg) {
+            if (!c->nb_cfg_ready_at) {
+                c->nb_cfg_ready_at = time_msec() + c->nb_cfg_delay_s * 1000;
+            }
+            due = time_msec() >= c->nb_cfg_ready_at;
+            if (!due) {
+                poll_timer_wait_until(c->nb_cfg_ready_at);
+            }
+        }
+        if (due && inst >= c->pending_nb_cfg_seq && c->pending_nb_cfg_seq
             && c->reported_nb_cfg != c->pending_nb_cfg && sb_txn) {
+            c->nb_cfg_ready_at = 0;
             long long now = time_wall_msec();
             chassis_report_nb_cfg(sb_txn, sb, &c->cfg, c->pending_nb_cfg,
                                   now);
@@ -530,6 +564,22 @@ main(int argc, char *argv[])
                              ctl_unixctl_ct_zone_list, &c);
     unixctl_command_register("debug/status", "", 0, 0, ctl_unixctl_status,
                              &c);
+    unixctl_command_register("group-table-list", "", 0, 0,
+                             ctl_unixctl_group_table_list, &c);
+    unixctl_command_register("meter-table-list", "", 0, 0,
+                             ctl_unixctl_meter_table_list, &c);
+    unixctl_command_register("lflow-cache/flush", "", 0, 0,
+                             ctl_unixctl_lflow_cache_flush, &c);
+    unixctl_command_register("lflow-cache/show-stats", "", 0, 0,
+                             ctl_unixctl_lflow_cache_stats, &c);
+    unixctl_command_register("inc-engine/show-stats", "", 0, 2,
+                             ctl_unixctl_engine_stats, &c);
+    unixctl_command_register("inc-engine/clear-stats", "", 0, 0,
+                             ctl_unixctl_engine_clear, &c);
+    unixctl_command_register("debug/delay-nb-cfg-report", "SECONDS", 1, 1,
+                             ctl_unixctl_delay_nb_cfg, &c);
+    unixctl_command_register("sb-cluster-state-reset", "", 0, 0,
+                             ctl_unixctl_sb_reset, &c);
 
     daemonize_complete();
 
@@ -550,6 +600,7 @@ main(int argc, char *argv[])
     simap_init(&c.port_seq);
     sset_init(&c.port_sigs);
     c.force_recompute = true;
+    c.startup_ts = time_wall_msec();
     c.geneve_field = ofctrl_geneve_field();
     ofctrl_init();
 
@@ -699,4 +750,140 @@ ctl_unixctl_status(struct unixctl_conn *conn, int argc OVS_UNUSED,
                         hmap_count(&c->bs.datapaths));
     unixctl_command_reply(conn, s);
     free(s);
+}
+
+/* "group-table-list": the OpenFlow groups logical flows use. */
+static void
+ctl_unixctl_group_table_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                             const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+    const struct shash_node **nodes = shash_sort(&c->lflows.group_specs);
+
+    for (size_t i = 0; i < shash_count(&c->lflows.group_specs); i++) {
+        const struct ctl_group *g = NULL;
+        const struct ctl_group *x;
+        HMAP_FOR_EACH (x, node, &c->lflows.groups.groups) {
+            if (!strcmp(x->spec, nodes[i]->name)) {
+                g = x;
+                break;
+            }
+        }
+        if (g) {
+            ds_put_format(&s, "%s: %"PRIu32"\n", g->spec, g->id);
+        }
+    }
+    free(nodes);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+/* "meter-table-list": meters are not allocated (none in use). */
+static void
+ctl_unixctl_meter_table_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                             const char *argv[] OVS_UNUSED,
+                             void *c_ OVS_UNUSED)
+{
+    unixctl_command_reply(conn, "");
+}
+
+/* "lflow-cache/flush": drops every cached compilation (full recompute). */
+static void
+ctl_unixctl_lflow_cache_flush(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                              const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+
+    c->force_recompute = true;
+    poll_immediate_wake();
+    unixctl_command_reply(conn, NULL);
+}
+
+/* "lflow-cache/show-stats". */
+static void
+ctl_unixctl_lflow_cache_stats(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                              const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+    char *s = xasprintf("Enabled: true\n"
+                        "logical flows   : %"PRIuSIZE"\n"
+                        "openflow flows  : %"PRIuSIZE"\n"
+                        "untranslated    : %"PRIu64"\n",
+                        hmap_count(&c->lflows.entries),
+                        lflow_count(&c->lflows), c->lflows.n_errors);
+    unixctl_command_reply(conn, s);
+    free(s);
+}
+
+/* "inc-engine/show-stats [NODE [COUNTER]]": how often the logical flows
+ * were recomputed fully ("recompute") or incrementally ("compute"). */
+static void
+ctl_unixctl_engine_stats(struct unixctl_conn *conn, int argc,
+                         const char *argv[], void *c_)
+{
+    struct controller *c = c_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    if (argc < 2 || !strcmp(argv[1], "logical_flow_output")) {
+        const char *counter = argc > 2 ? argv[2] : NULL;
+        ds_put_cstr(&s, "Node: logical_flow_output\n");
+        if (!counter || !strcmp(counter, "recompute")) {
+            ds_put_format(&s, "- recompute: %12"PRIu64"\n", c->n_full_runs);
+        }
+        if (!counter || !strcmp(counter, "compute")) {
+            ds_put_format(&s, "- compute:   %12"PRIu64"\n", c->n_incr_runs);
+        }
+        if (!counter || !strcmp(counter, "abort")) {
+            ds_put_format(&s, "- abort:     %12d\n", 0);
+        }
+    }
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+/* "inc-engine/clear-stats". */
+static void
+ctl_unixctl_engine_clear(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                         const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+
+    c->n_full_runs = c->n_incr_runs = 0;
+    unixctl_command_reply(conn, NULL);
+}
+
+/* "debug/delay-nb-cfg-report SECONDS". */
+static void
+ctl_unixctl_delay_nb_cfg(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                         const char *argv[], void *c_)
+{
+    struct controller *c = c_;
+    int delay;
+
+    if (!str_to_int(argv[1], 10, &delay) || delay < 0) {
+        unixctl_command_reply_error(conn, "invalid delay");
+        return;
+    }
+    c->nb_cfg_delay_s = delay;
+    c->nb_cfg_ready_at = 0;
+    if (delay) {
+        char *s = xasprintf("delay nb_cfg report for %d seconds.", delay);
+        unixctl_command_reply(conn, s);
+        free(s);
+    } else {
+        unixctl_command_reply(conn, "no delay for nb_cfg report.");
+    }
+}
+
+/* "sb-cluster-state-reset": forget the clustered database index. */
+static void
+ctl_unixctl_sb_reset(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                     const char *argv[] OVS_UNUSED, void *c_)
+{
+    struct controller *c = c_;
+
+    ovsdb_idl_reset_min_index(c->sb_loop.idl);
+    poll_immediate_wake();
+    unixctl_command_reply(conn, NULL);
 }

@@ -43,6 +43,10 @@ wait_until '[ "$(hv_ofctl hv1 -O OpenFlow15 dump-groups br-int | grep -c type=se
     || fail "no select group on hv1:
 $(hv_ofctl hv1 -O OpenFlow15 dump-groups br-int)"
 
+assert_eq 1 "$(hv_appctl hv1 -t ovn-controller group-table-list \
+    | grep -c '^type=select,.*192.168.0.3:6000.*192.168.0.4:6000.*: [0-9]*$')" \
+    "group-table-list"
+
 # UDP echo servers on the backends, answering with their own name.  All
 # sockets send without UDP checksum (SO_NO_CHECK): through a veth the kernel
 # leaves checksums to offload, which the userspace datapath's conntrack

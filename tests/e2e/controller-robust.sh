@@ -90,6 +90,21 @@ primary lport : [lp2]
     "$(hv_appctl hv1 -t ovn-controller debug/dump-local-bindings)" \
     "debug/dump-local-bindings"
 hv_appctl hv1 -t ovn-controller version | grep -q . || fail "no version"
+assert_eq "" "$(hv_appctl hv1 -t ovn-controller group-table-list)" \
+    "group-table-list"
+hv_appctl hv1 -t ovn-controller inc-engine/show-stats logical_flow_output \
+    recompute | grep -q '^- recompute: *[1-9]' \
+    || fail "no recompute counted"
+assert_eq "delay nb_cfg report for 1 seconds." \
+    "$(hv_appctl hv1 -t ovn-controller debug/delay-nb-cfg-report 1)" \
+    "delay-nb-cfg-report"
+assert_eq "no delay for nb_cfg report." \
+    "$(hv_appctl hv1 -t ovn-controller debug/delay-nb-cfg-report 0)" \
+    "delay-nb-cfg-report 0"
+hv_vsctl hv1 get Interface vif1 external_ids:ovn-installed-ts | grep -q '^"[0-9]*"$' \
+    || fail "no ovn-installed-ts"
+hv_vsctl hv1 get Bridge br-int external_ids:ovn-startup-ts | grep -q '^"[0-9]*"$' \
+    || fail "no ovn-startup-ts"
 check hv_appctl hv1 -t ovn-controller recompute
 check sbctl destroy Logical_Flow "$bad"
 inject hv1 vif1 "$f"
