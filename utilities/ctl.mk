@@ -26,6 +26,8 @@ utilities_ovn_nbctl_LDADD = lib/libovn.a $(OVS_LIBS)
 bin_PROGRAMS += utilities/ovn-sbctl
 utilities_ovn_sbctl_SOURCES = \
 	utilities/ovn-sbctl.c \
+	utilities/ovn-sbctl.h \
+	utilities/ovn-sbctl-lflow.c \
 	lib/ovn-ctl-daemon.c \
 	lib/ovn-ctl-daemon.h
 utilities_ovn_sbctl_CPPFLAGS = $(CTL_CPPFLAGS)
