@@ -14,6 +14,8 @@ controller_libcontroller_a_SOURCES = \
 	controller/encaps.h \
 	controller/flow-table.c \
 	controller/flow-table.h \
+	controller/lb.c \
+	controller/lb.h \
 	controller/lflow.c \
 	controller/lflow.h \
 	controller/ofctrl.c \

@@ -18,6 +18,7 @@
 #include "controller/ct-zones.h"
 #include "controller/encaps.h"
 #include "controller/flow-table.h"
+#include "controller/lb.h"
 #include "controller/lflow.h"
 #include "controller/ofctrl.h"
 #include "controller/patch.h"
@@ -413,6 +414,7 @@ ctl_run(struct controller *c)
         ctl_flow_table_init(&phys);
         physical_run(&pctx, &phys);
         port_sec_run(&c->bs, &phys);
+        lb_hairpin_run(sb, &c->bs, &phys);
         if (!ctl_flow_table_equal(&phys, &c->phys)) {
             /* Swap in the new flows; their generation tells ofctrl. */
             phys.gen = c->phys.gen + 1;

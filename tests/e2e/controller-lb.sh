@@ -65,10 +65,10 @@ while True:
 done
 sleep 0.5
 
-# query N: sends N datagrams from distinct source ports to the VIP and
-# prints "<source of reply> <reply>" for each.
+# query N [VM]: sends N datagrams from distinct source ports to the VIP
+# (from VM, default vm1) and prints "<source of reply> <reply>" for each.
 query () {
-    vm_exec vm1 /usr/bin/python3 -c '
+    vm_exec "${2:-vm1}" /usr/bin/python3 -c '
 import socket, sys
 for i in range(int(sys.argv[1])):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -92,6 +92,20 @@ echo "$out" | grep -q ' vm2:' || fail "vm2 never chosen:
 $out"
 echo "$out" | grep -q ' vm3:' || fail "vm3 never chosen:
 $out"
+
+# Hairpin: backend vm2 queries the VIP; when it is chosen itself, the
+# request must still appear to come from the VIP and the reply go back.
+out=$(query 16 vm2)
+echo "$out" | grep -q timeout && fail "hairpin queries timed out:
+$out"
+[ "$(echo "$out" | grep -c '^10.10.10.10:5000 vm[23]:q')" = 16 ] \
+    || fail "hairpin replies not from the VIP:
+$out"
+echo "$out" | grep -q ' vm2:' || fail "vm2 never chose itself:
+$out"
+[ "$(hv_ofctl hv2 dump-flows br-int table=68 | grep -c learn)" = 2 ] \
+    || fail "hairpin flows on hv2:
+$(hv_ofctl hv2 dump-flows br-int table=68)"
 
 check nbctl --wait=hv ls-lb-del sw0 lb0
 wait_until '[ "$(hv_ofctl hv1 -O OpenFlow15 dump-groups br-int | grep -c type=select)" = 0 ]' \
