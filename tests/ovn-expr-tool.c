@@ -4,11 +4,18 @@
  *   ovn-expr-tool [OPTIONS] lex|parse|annotate|simplify|normalize|flows EXPR
  *   ovn-expr-tool [OPTIONS] compile STAGE PRIORITY MATCH ACTIONS
  *   ovn-expr-tool [OPTIONS] compile-file FILE
+ *   ovn-expr-tool [OPTIONS] check-file FILE
  *
  * compile-file reads logical flows, one per line, as tab-separated
  * "ingress|egress TABLE PRIORITY DP_KEY MATCH ACTIONS", compiles each, reports
  * failures and prints "compiled N of M logical flows into K OpenFlow flows";
  * it exits with status 1 if any flow failed.
+ *
+ * check-file reads the same format and, for every match, checks on many
+ * packets (each OpenFlow match's own values, with random bits of its
+ * masked fields flipped) that the OpenFlow matches (with conjunctions)
+ * accept exactly the packets for which evaluating the match expression
+ * directly is true.  Prints mismatches and a summary; status 1 if any.
  *   ovn-expr-tool [OPTIONS] actions STAGE ACTIONS
  *
  * Options:
@@ -33,6 +40,8 @@
 #include "lib/ovn-actions.h"
 #include "lib/ovn-actions.h"
 #include "lib/ovn-expr.h"
+#include "flow.h"
+#include "random.h"
 #include "lib/ovn-lex.h"
 #include "lib/ovn-lflow-compile.h"
 #include "openvswitch/dynamic-string.h"
@@ -366,6 +375,241 @@ run_compile_file(const char *file_name, size_t max)
     return n_ok == n ? 0 : 1;
 }
 
+/* One OpenFlow match prepared for checking packets against. */
+struct check_flow {
+    struct minimatch mm;            /* The match. */
+    const struct ovn_expr_match *m; /* The match, with conjunctions. */
+};
+
+/* Returns true if the flows accept 'flow' under OVS's semantics for one
+ * priority (see tests/unit/test-expr-property.c). */
+static bool
+check_accept(const struct check_flow *cf, size_t n, const struct flow *flow)
+{
+    enum { MAX_CONJ = 256 };
+    uint64_t seen[MAX_CONJ];
+    uint8_t n_clauses[MAX_CONJ];
+
+    memset(seen, 0, sizeof seen);
+    memset(n_clauses, 0, sizeof n_clauses);
+    for (size_t i = 0; i < n; i++) {
+        const struct ovn_expr_match *m = cf[i].m;
+        if (m->match.wc.masks.conj_id
+            || !minimatch_matches_flow(&cf[i].mm, flow)) {
+            continue;
+        }
+        if (!m->n_conjs) {
+            return true;
+        }
+        for (size_t k = 0; k < m->n_conjs; k++) {
+            uint32_t id = m->conjs[k].id;
+            if (id < MAX_CONJ) {
+                seen[id] |= UINT64_C(1) << (m->conjs[k].clause - 1);
+                n_clauses[id] = m->conjs[k].n_clauses;
+            }
+        }
+    }
+    for (int id = 0; id < MAX_CONJ; id++) {
+        if (n_clauses[id]
+            && seen[id] == (UINT64_C(1) << n_clauses[id]) - 1) {
+            for (size_t i = 0; i < n; i++) {
+                const struct match *mt = &cf[i].m->match;
+                if (mt->wc.masks.conj_id && mt->flow.conj_id == id) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Flips one random bit of 'flow' among those 'mask' tests. */
+static void
+flip_random_masked_bit(struct flow *flow, const struct flow *mask)
+{
+    const uint8_t *mb = (const uint8_t *) mask;
+    uint8_t *fb = (uint8_t *) flow;
+    size_t candidates[sizeof *flow];
+    size_t n = 0;
+
+    for (size_t i = 0; i < sizeof *flow; i++) {
+        if (mb[i]) {
+            candidates[n++] = i;
+        }
+    }
+    if (n) {
+        size_t i = candidates[random_range(n)];
+        int bit;
+        do {
+            bit = random_range(8);
+        } while (!(mb[i] & (1u << bit)));
+        fb[i] ^= 1u << bit;
+    }
+}
+
+/* Checks one logical flow's match; returns the number of mismatches. */
+static int
+check_one(const char *match_s, uint32_t dp_key, size_t max, int *n_packets,
+          int *n_skipped)
+{
+    struct ovn_expr *tree, *e;
+    char *error = ovn_expr_parse_dp(match_s, &addr_sets, &port_groups,
+                                    dp_key, &tree);
+    if (!error) {
+        tree = ovn_expr_annotate(tree, &error);
+    }
+    if (error) {
+        free(error);
+        (*n_skipped)++;         /* compile-file reports these. */
+        return 0;
+    }
+    tree = ovn_expr_evaluate_conditions(tree, is_resident, NULL);
+    e = ovn_expr_simplify(ovn_expr_clone(tree));
+    e = ovn_expr_normalize(e, max, &error);
+    struct ovs_list matches = OVS_LIST_INITIALIZER(&matches);
+    if (!error) {
+        error = ovn_expr_to_matches(e, lookup_port, NULL, 1, max, &matches,
+                                    NULL);
+        ovn_expr_destroy(e);
+    }
+    if (error) {
+        free(error);
+        ovn_expr_destroy(tree);
+        (*n_skipped)++;
+        return 0;
+    }
+
+    size_t n = ovs_list_size(&matches);
+    struct check_flow *cf = xcalloc(n + 1, sizeof *cf);
+    struct ovn_expr_match *m;
+    size_t i = 0;
+    LIST_FOR_EACH (m, list_node, &matches) {
+        minimatch_init(&cf[i].mm, &m->match);
+        cf[i].m = m;
+        i++;
+    }
+
+    int mismatches = 0;
+    for (i = 0; i < n && mismatches < 3; i++) {
+        if (cf[i].m->match.wc.masks.conj_id) {
+            continue;
+        }
+        for (int r = 0; r < 16; r++) {
+            struct flow flow = cf[i].m->match.flow;
+
+            /* For a conjunction flow, half the time also take the values
+             * of a random flow of each other dimension, so that the
+             * packet can satisfy the whole conjunction. */
+            if (cf[i].m->n_conjs && r % 2) {
+                const struct ovn_expr_conj *c = &cf[i].m->conjs[0];
+                for (int k = 1; k <= c->n_clauses; k++) {
+                    size_t cand[64], n_cand = 0;
+                    for (size_t j = 0; j < n && n_cand < 64; j++) {
+                        const struct ovn_expr_match *o = cf[j].m;
+                        for (size_t q = 0; q < o->n_conjs; q++) {
+                            if (o->conjs[q].id == c->id
+                                && o->conjs[q].clause == k) {
+                                cand[n_cand++] = j;
+                            }
+                        }
+                    }
+                    if (k != c->clause && n_cand) {
+                        const struct match *o
+                            = &cf[cand[random_range(n_cand)]].m->match;
+                        const uint8_t *ob = (const uint8_t *) &o->flow;
+                        const uint8_t *om = (const uint8_t *) &o->wc.masks;
+                        uint8_t *fb = (uint8_t *) &flow;
+                        for (size_t b = 0; b < sizeof flow; b++) {
+                            fb[b] = (fb[b] & ~om[b]) | (ob[b] & om[b]);
+                        }
+                    }
+                }
+            }
+            /* Mix in another flow's tested values now and then. */
+            if (r % 4 == 3) {
+                const struct match *o = &cf[random_range(n)].m->match;
+                const uint8_t *ob = (const uint8_t *) &o->flow;
+                const uint8_t *om = (const uint8_t *) &o->wc.masks;
+                uint8_t *fb = (uint8_t *) &flow;
+                for (size_t k = 0; k < sizeof flow; k++) {
+                    fb[k] = (fb[k] & ~om[k]) | (ob[k] & om[k]);
+                }
+            }
+            for (int k = 0; k < r % 3; k++) {
+                flip_random_masked_bit(&flow, &cf[i].m->match.wc.masks);
+            }
+            flow.metadata = htonll(dp_key);
+            /* Keep the packet possible: fields narrower than their
+             * storage have no other bits in real packets. */
+            if (flow.nw_proto == IPPROTO_ICMP
+                || flow.nw_proto == IPPROTO_ICMPV6) {
+                flow.tp_src &= htons(0xff);
+                flow.tp_dst &= htons(0xff);
+            }
+            flow.ipv6_label &= htonl(IPV6_LABEL_MASK);
+            flow.nw_frag &= FLOW_NW_FRAG_MASK;
+            (*n_packets)++;
+
+            bool want = ovn_expr_evaluate(tree, &flow, lookup_port, NULL);
+            bool got = check_accept(cf, n, &flow);
+            if (want != got) {
+                char *fs = flow_to_string(&flow, NULL);
+                printf("MISMATCH match=(%s): expression %d, flows %d on "
+                       "%s\n", match_s, want, got, fs);
+                free(fs);
+                mismatches++;
+                break;
+            }
+        }
+    }
+
+    for (i = 0; i < n; i++) {
+        minimatch_destroy(&cf[i].mm);
+    }
+    free(cf);
+    ovn_expr_matches_destroy(&matches);
+    ovn_expr_destroy(tree);
+    return mismatches;
+}
+
+/* Runs "check-file FILE". */
+static int
+run_check_file(const char *file_name, size_t max)
+{
+    FILE *stream = fopen(file_name, "r");
+    struct ds line = DS_EMPTY_INITIALIZER;
+    int n = 0, n_bad = 0, n_packets = 0, n_skipped = 0;
+
+    if (!stream) {
+        ovs_fatal(errno, "%s: open failed", file_name);
+    }
+    random_set_seed(12345);
+    while (!ds_get_line(&line, stream)) {
+        char *fields[6];
+        char *p = ds_cstr(&line);
+        int i;
+
+        for (i = 0; i < 6 && p; i++) {
+            fields[i] = p;
+            p = i < 5 ? strchr(p, '\t') : NULL;
+            if (p) {
+                *p++ = '\0';
+            }
+        }
+        if (i < 6) {
+            continue;
+        }
+        n++;
+        n_bad += check_one(fields[4], strtoul(fields[3], NULL, 10), max,
+                           &n_packets, &n_skipped) > 0;
+    }
+    fclose(stream);
+    ds_destroy(&line);
+    printf("checked %d matches on %d packets: %d mismatched, %d not "
+           "compiled\n", n - n_skipped, n_packets, n_bad, n_skipped);
+    return n_bad || n_skipped ? 1 : 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -422,6 +666,8 @@ main(int argc, char *argv[])
 
     if (argc - i == 2 && !strcmp(argv[i], "compile-file")) {
         status = run_compile_file(argv[i + 1], max);
+    } else if (argc - i == 2 && !strcmp(argv[i], "check-file")) {
+        status = run_check_file(argv[i + 1], max);
     } else if (argc - i == 2) {
         status = run_expr(argv[i], argv[i + 1], max);
     } else if (argc - i == 5 && !strcmp(argv[i], "compile")) {

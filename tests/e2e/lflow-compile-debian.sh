@@ -187,7 +187,10 @@ with open(d + "/opts", "w") as out:
         out.write("--pg\n%s=%s\n" % (name, ",".join(values(ports))))
 PYEOF
 
-[ -z "${LFLOW_KEEP:-}" ] || cp "$dir/lflows.tsv" "$LFLOW_KEEP"
+if [ -n "${LFLOW_KEEP:-}" ]; then
+    cp "$dir/lflows.tsv" "$LFLOW_KEEP"
+    cp "$dir/opts" "$LFLOW_KEEP.opts"
+fi
 mapfile -t opts < "$dir/opts"
 "$tool" --any-port "${opts[@]}" compile-file "$dir/lflows.tsv" \
     > "$dir/result.txt"
@@ -195,3 +198,12 @@ rc=$?
 grep '^FAIL' "$dir/result.txt" | head -40 >&2
 tail -1 "$dir/result.txt"
 [ $rc = 0 ] || fail "some logical flows did not compile"
+
+# The OpenFlow matches of every flow accept exactly the packets for which
+# the match expression, evaluated directly, is true.
+"$tool" --any-port "${opts[@]}" check-file "$dir/lflows.tsv" \
+    > "$dir/check.txt"
+rc=$?
+grep '^MISMATCH' "$dir/check.txt" | head -20 >&2
+tail -1 "$dir/check.txt"
+[ $rc = 0 ] || fail "OpenFlow matches disagree with their expressions"
