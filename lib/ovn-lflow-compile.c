@@ -108,6 +108,9 @@ ovn_lflow_compile(const struct ovn_lflow_env *env, bool ingress,
     if (n_conj_ids_used) {
         *n_conj_ids_used = 0;
     }
+    if (!match_s) {
+        return xstrdup("logical flow has no match");
+    }
     if (stage >= (ingress ? OVN_N_INGRESS_STAGES : OVN_N_EGRESS_STAGES)) {
         return xasprintf("%s stage %"PRIu8" out of range",
                          ingress ? "ingress" : "egress", stage);
