@@ -36,6 +36,7 @@ def nbctl(*args, check=True):
 
 switches = []
 ports = {}          # name -> switch
+dyn = {}            # port name -> dynamic_addresses
 pgs = []
 addrsets = []
 counter = [0]
@@ -51,7 +52,10 @@ def rand_mac():
 
 
 def rand_ip4():
-    return "10.0.%d.%d" % (rng.randrange(4), rng.randrange(1, 254))
+    """Small ranges inside the switch subnets, so that static and dynamic
+    addresses collide."""
+    return "10.%d.%d.%d" % (rng.randrange(4), rng.randrange(2),
+                            rng.randrange(1, 12))
 
 
 def rand_ip6():
@@ -171,6 +175,17 @@ def op_lsp_change():
     if r < 0.7:
         return ["lsp-set-type", name, rng.choice(["", "localnet",
                                                   "localport", "vtep"])]
+    if r < 0.72:
+        # A static address that takes a dynamic one's (no validation).
+        taken = [a.split()[1] for p, a in dyn.items()
+                 if p != name and ports.get(p) == ports[name]
+                 and len(a.split()) > 1
+                 and "." in a.split()[1]]
+        ip = rng.choice(taken) if taken else rand_ip4()
+        if os.environ.get("FUZZ_DEBUG"):
+            print("static-over-dynamic %s %s %s" % (name, ip, taken))
+        return ["set", "logical_switch_port", name,
+                'addresses="%s %s"' % (rand_mac(), ip)]
     if r < 0.75:
         # Malformed input, bypassing ovn-nbctl's validation.
         return ["set", "logical_switch_port", name,
@@ -253,6 +268,10 @@ def reload_names():
                 atom(r["ports"])[0] != "uuid" else [atom(r["ports"])]:
             if u:
                 ports[lsp[u[1]]] = r["name"]
+    dyn.clear()
+    for r in nb["Logical_Switch_Port"]:
+        if isinstance(r["dynamic_addresses"], str):
+            dyn[r["name"]] = r["dynamic_addresses"]
     pgs[:] = sorted(r["name"] for r in nb["Port_Group"])
     addrsets[:] = sorted(r["name"] for r in nb["Address_Set"])
 
