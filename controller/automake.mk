@@ -60,7 +60,8 @@ if HAVE_CMOCKA
 check_PROGRAMS += \
 	tests/unit/test-controller-config \
 	tests/unit/test-controller-ct-zones \
-	tests/unit/test-controller-flow-table
+	tests/unit/test-controller-flow-table \
+	tests/unit/test-controller-port-sec
 CONTROLLER_TEST_LIBS = controller/libcontroller.a lib/libovnlflow.a \
 	lib/libovn.a $(OVS_LIBS) $(CMOCKA_LIBS)
 tests_unit_test_controller_config_SOURCES = \
@@ -75,6 +76,11 @@ tests_unit_test_controller_flow_table_SOURCES = \
 	tests/unit/test-controller-flow-table.c
 tests_unit_test_controller_flow_table_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_controller_flow_table_LDADD = $(CONTROLLER_TEST_LIBS)
+tests_unit_test_controller_port_sec_SOURCES = \
+	tests/unit/test-controller-port-sec.c
+tests_unit_test_controller_port_sec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_controller_port_sec_LDADD = $(CONTROLLER_TEST_LIBS)
+$(tests_unit_test_controller_port_sec_OBJECTS) \
 $(tests_unit_test_controller_config_OBJECTS) \
 $(tests_unit_test_controller_ct_zones_OBJECTS) \
 $(tests_unit_test_controller_flow_table_OBJECTS): lib/ovn-sb-idl.h

@@ -10,6 +10,7 @@
 #include <config.h>
 #include "controller/port-sec.h"
 
+#include <arpa/inet.h>
 #include <netinet/icmp6.h>
 #include <string.h>
 #include "byte-order.h"
@@ -60,7 +61,12 @@ parse_entry(const char *s, struct port_sec_entry *e)
             }
         } else {
             unsigned int plen;
-            err = ip_parse_cidr(tok, &e->ip4[e->n_ip4], &plen);
+            char *addr = xmemdup0(tok, strcspn(tok, "/"));
+            struct in_addr in;
+            bool valid = inet_pton(AF_INET, addr, &in) == 1;
+            free(addr);
+            err = (valid ? ip_parse_cidr(tok, &e->ip4[e->n_ip4], &plen)
+                   : xasprintf("%s: bad IPv4 address", tok));
             if (!err && e->n_ip4 < ARRAY_SIZE(e->ip4)) {
                 e->mask4[e->n_ip4] = be32_prefix_mask(plen);
                 e->n_ip4++;
