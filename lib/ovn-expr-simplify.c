@@ -280,6 +280,130 @@ merge_intervals(struct ovn_expr *e)
     }
 }
 
+/* Returns true if 'e' is "field != constant" on an integer field with a
+ * contiguous mask, which excludes one interval of the bits from the
+ * lowest masked bit up to the highest. */
+static bool
+is_interval_ne(const struct ovn_expr *e)
+{
+    if (e->type != OVN_EXPR_T_CMP || e->cmp.symbol->is_string
+        || e->cmp.relop != OVN_REL_NE || ovn_u128_is_zero(e->cmp.mask)) {
+        return false;
+    }
+    int lo = ovn_u128_lowest_bit(e->cmp.mask);
+    int hi = ovn_u128_highest_bit(e->cmp.mask);
+    return ovn_u128_popcount(e->cmp.mask) == hi - lo + 1;
+}
+
+/* An interval of values, for merge_ne_sets(). */
+struct interval {
+    ovs_u128 a, b;              /* Inclusive bounds. */
+};
+
+/* qsort() comparison function for intervals, by lower bound. */
+static int
+compare_intervals(const void *a_, const void *b_)
+{
+    const struct interval *a = a_, *b = b_;
+    return (ovn_u128_lt(a->a, b->a) ? -1
+            : ovn_u128_lt(b->a, a->a) ? 1
+            : 0);
+}
+
+/* Within AND node 'e', replaces each group of two or more "!=" tests of the
+ * same field whose masks are contiguous and end at the same bit (such as
+ * "ip4.src != {10.0.0.1, 10.0.0.2, 192.168.0.0/16}") by the masked tests
+ * that cover the complement of the excluded intervals.  Negating each test
+ * bit by bit and multiplying out would grow exponentially. */
+static void
+merge_ne_sets(struct ovn_expr *e)
+{
+    struct ovs_list *xn = e->andor.next;
+
+    while (xn != &e->andor) {
+        struct ovn_expr *x = CONTAINER_OF(xn, struct ovn_expr, node);
+        xn = xn->next;
+        if (!is_interval_ne(x)) {
+            continue;
+        }
+
+        /* Collect the group. */
+        int hi = ovn_u128_highest_bit(x->cmp.mask);
+        int lo = ovn_u128_lowest_bit(x->cmp.mask);
+        size_t n = 0;
+        struct ovn_expr *y;
+        LIST_FOR_EACH (y, node, &e->andor) {
+            if (is_interval_ne(y) && y->cmp.symbol == x->cmp.symbol
+                && ovn_u128_highest_bit(y->cmp.mask) == hi) {
+                int ylo = ovn_u128_lowest_bit(y->cmp.mask);
+                lo = MIN(lo, ylo);
+                n++;
+            }
+        }
+        if (n < 2) {
+            continue;
+        }
+
+        /* Excluded intervals, in units of bit 'lo', sorted and merged. */
+        struct interval *iv = xmalloc(n * sizeof *iv);
+        size_t k = 0;
+        struct ovn_expr *next;
+        LIST_FOR_EACH_SAFE (y, next, node, &e->andor) {
+            if (is_interval_ne(y) && y->cmp.symbol == x->cmp.symbol
+                && ovn_u128_highest_bit(y->cmp.mask) == hi && y != x) {
+                int ylo = ovn_u128_lowest_bit(y->cmp.mask);
+                iv[k].a = ovn_u128_shr(y->cmp.value, lo);
+                iv[k].b = ovn_u128_or(iv[k].a,
+                                      ovn_u128_low_mask(ylo - lo));
+                k++;
+                if (&y->node == xn) {
+                    xn = xn->next;
+                }
+                ovs_list_remove(&y->node);
+                ovn_expr_destroy(y);
+            }
+        }
+        iv[k].a = ovn_u128_shr(x->cmp.value, lo);
+        iv[k].b = ovn_u128_or(iv[k].a,
+                              ovn_u128_low_mask(
+                                  ovn_u128_lowest_bit(x->cmp.mask) - lo));
+        k++;
+        qsort(iv, k, sizeof *iv, compare_intervals);
+
+        /* The gaps between the excluded intervals are allowed. */
+        int width = hi - lo + 1;
+        ovs_u128 max = ovn_u128_low_mask(width);
+        struct ovn_expr *r = NULL;
+        ovs_u128 next_allowed = OVS_U128_ZERO;
+        bool done = false;
+        for (size_t i = 0; i < k && !done; i++) {
+            if (ovn_u128_lt(next_allowed, iv[i].a)) {
+                r = ovn_expr_combine(OVN_EXPR_T_OR, r,
+                                     interval_to_expr(x, lo, width,
+                                                      next_allowed,
+                                                      u128_dec(iv[i].a)));
+            }
+            if (ovn_u128_eq(iv[i].b, max)) {
+                done = true;
+            } else if (!ovn_u128_lt(iv[i].b, next_allowed)) {
+                next_allowed = u128_inc(iv[i].b);
+            }
+        }
+        if (!done) {
+            r = ovn_expr_combine(OVN_EXPR_T_OR, r,
+                                 interval_to_expr(x, lo, width, next_allowed,
+                                                  max));
+        }
+        free(iv);
+        if (!r) {
+            r = ovn_expr_create_boolean(false);
+        }
+        ovs_list_replace(&r->node, &x->node);
+        ovn_expr_destroy(x);
+        xn = r->node.next;
+    }
+}
+
 /* Simplifies 'e' (consumed). */
 static struct ovn_expr *
 simplify(struct ovn_expr *e)
@@ -295,6 +419,7 @@ simplify(struct ovn_expr *e)
 
         if (is_and) {
             merge_intervals(e);
+            merge_ne_sets(e);
         }
         ovs_list_move(&children, &e->andor);
         enum ovn_expr_type type = e->type;

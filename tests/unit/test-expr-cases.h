@@ -1063,7 +1063,8 @@ static const struct expr_case cases[] = {
       "eth.type == 0x800 && ip.proto == 6 && tcp.src == 1" },
     { "normalize",
       "reg0[0..2] != {2, 4}",
-      "reg0[1..2] == 0 || reg0[0] || reg0[1..2] == 0x3" },
+      "reg0[1..2] == 0 || reg0[0..2] == 0x3 || reg0[0..2] == 0x5 || re"
+      "g0[1..2] == 0x3" },
     { "normalize",
       "flags.loopback && flags.force_snat_for_lb",
       "reg10 == 0x9/0x9" },
@@ -1752,6 +1753,30 @@ static const struct expr_case cases[] = {
     { "normalize",
       "ip4.src == $as_ip4 && ip4.src == 10.0.1.5",
       "eth.type == 0x800 && ip4.src == 10.0.1.5" },
+    { "simplify",
+      "reg0[0..3] != {1, 2, 9}",
+      "reg0[0..3] == 0 || reg0[0..3] == 0x3 || reg0[2..3] == 0x1 || reg0"
+      "[0..3] == 0x8 || reg0[1..3] == 0x5 || reg0[2..3] == 0x3" },
+    { "simplify",
+      "ip4.src != {10.0.0.0/8, 10.1.0.0/16, 0.0.0.0/1}",
+      "ip4.src == 128.0.0.0/1 && eth.type == 0x800" },
+    { "simplify",
+      "reg0[0..1] != {0, 1, 2, 3}",
+      "0" },
+    { "flows",
+      "ip4.src != {0.0.0.0/1, 128.0.0.0/2, 192.0.0.1}",
+      "ip,nw_src=192.0.0.0\nip,nw_src=192.0.0.128/25\nip,nw_src=192.0.0"
+      ".16/28\nip,nw_src=192.0.0.2/31\nip,nw_src=192.0.0.32/27\nip,nw_s"
+      "rc=192.0.0.4/30\nip,nw_src=192.0.0.64/26\nip,nw_src=192.0.0.8/29"
+      "\nip,nw_src=192.0.1.0/24\nip,nw_src=192.0.128.0/17\nip,nw_src=19"
+      "2.0.16.0/20\nip,nw_src=192.0.2.0/23\nip,nw_src=192.0.32.0/19\nip"
+      ",nw_src=192.0.4.0/22\nip,nw_src=192.0.64.0/18\nip,nw_src=192.0.8"
+      ".0/21\nip,nw_src=192.1.0.0/16\nip,nw_src=192.128.0.0/9\nip,nw_sr"
+      "c=192.16.0.0/12\nip,nw_src=192.2.0.0/15\nip,nw_src=192.32.0.0/11"
+      "\nip,nw_src=192.4.0.0/14\nip,nw_src=192.64.0.0/10\nip,nw_src=192"
+      ".8.0.0/13\nip,nw_src=193.0.0.0/8\nip,nw_src=194.0.0.0/7\nip,nw_s"
+      "rc=196.0.0.0/6\nip,nw_src=200.0.0.0/5\nip,nw_src=208.0.0.0/4\nip"
+      ",nw_src=224.0.0.0/3" },
 };
 
 #endif /* tests/unit/test-expr-cases.h */
