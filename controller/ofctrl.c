@@ -161,11 +161,12 @@ ofctrl_handle_tlv_reply(const struct ofp_header *oh)
         if (map->option_class == OVN_GENEVE_CLASS
             && map->option_type == OVN_GENEVE_TYPE
             && map->option_len == OVN_GENEVE_LEN) {
-            geneve_field = MFF_TUN_METADATA0 + map->index;
+            int index = map->index;
+            geneve_field = MFF_TUN_METADATA0 + index;
             ofputil_uninit_tlv_table(&reply.mappings);
             state = S_READY;
             VLOG_INFO("Geneve option already mapped to tun_metadata%d",
-                      map->index);
+                      index);
             return;
         }
         if (map->index < 64) {
