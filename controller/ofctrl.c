@@ -153,7 +153,8 @@ ofctrl_handle_tlv_reply(const struct ofp_header *oh)
     enum ofperr error = ofputil_decode_tlv_table_reply(oh, &reply);
 
     if (error) {
-        VLOG_WARN("cannot decode TLV table reply: %s", ofperr_to_string(error));
+        VLOG_WARN("cannot decode TLV table reply: %s",
+                  ofperr_to_string(error));
         rconn_reconnect(swconn);
         return;
     }

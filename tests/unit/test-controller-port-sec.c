@@ -125,7 +125,8 @@ test_mac_ip4(void **state OVS_UNUSED)
                             "actions=set_field:0/0x1000->reg10\n"));
     char *t75 = dump_table(&ft, 75);
     assert_non_null(strstr(t75, "nw_dst=10.0.0.1 actions=set_field:0/"));
-    assert_non_null(strstr(t75, "nw_dst=255.255.255.255 actions=set_field:0/"));
+    assert_non_null(strstr(t75,
+                           "nw_dst=255.255.255.255 actions=set_field:0/"));
     assert_non_null(strstr(t75, "nw_dst=224.0.0.0/4 actions=set_field:0/"));
     assert_non_null(strstr(t75, "priority=90, cookie=0xabcd, ip,reg15=0x3,"
                             "metadata=0x5,dl_dst=00:00:00:00:00:01 "
