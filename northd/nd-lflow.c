@@ -42,6 +42,7 @@ struct nd_stage_info {
 static const struct nd_stage_info stages[ND_N_STAGES] = {
 #define S(NAME, PIPELINE, TABLE, STR) { ND_P_##PIPELINE, TABLE, STR },
     ND_SWITCH_STAGES
+    ND_ROUTER_STAGES
 #undef S
 };
 

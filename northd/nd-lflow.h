@@ -67,10 +67,44 @@ enum nd_pipeline {
     S(LS_OUT_CHECK_PORT_SEC, OUT, 8, "ls_out_check_port_sec")   \
     S(LS_OUT_APPLY_PORT_SEC, OUT, 9, "ls_out_apply_port_sec")
 
+/* Logical router stages, with their 23.03 table numbers and names
+ * (flows: nd-lrouter-pipeline.c). */
+#define ND_ROUTER_STAGES                                        \
+    S(LR_IN_ADMISSION, IN, 0, "lr_in_admission")                \
+    S(LR_IN_LOOKUP_NEIGHBOR, IN, 1, "lr_in_lookup_neighbor")    \
+    S(LR_IN_LEARN_NEIGHBOR, IN, 2, "lr_in_learn_neighbor")      \
+    S(LR_IN_IP_INPUT, IN, 3, "lr_in_ip_input")                  \
+    S(LR_IN_UNSNAT, IN, 4, "lr_in_unsnat")                      \
+    S(LR_IN_DEFRAG, IN, 5, "lr_in_defrag")                      \
+    S(LR_IN_LB_AFF_CHECK, IN, 6, "lr_in_lb_aff_check")          \
+    S(LR_IN_DNAT, IN, 7, "lr_in_dnat")                          \
+    S(LR_IN_LB_AFF_LEARN, IN, 8, "lr_in_lb_aff_learn")          \
+    S(LR_IN_ECMP_STATEFUL, IN, 9, "lr_in_ecmp_stateful")        \
+    S(LR_IN_ND_RA_OPTIONS, IN, 10, "lr_in_nd_ra_options")       \
+    S(LR_IN_ND_RA_RESPONSE, IN, 11, "lr_in_nd_ra_response")     \
+    S(LR_IN_IP_ROUTING_PRE, IN, 12, "lr_in_ip_routing_pre")     \
+    S(LR_IN_IP_ROUTING, IN, 13, "lr_in_ip_routing")             \
+    S(LR_IN_IP_ROUTING_ECMP, IN, 14, "lr_in_ip_routing_ecmp")   \
+    S(LR_IN_POLICY, IN, 15, "lr_in_policy")                     \
+    S(LR_IN_POLICY_ECMP, IN, 16, "lr_in_policy_ecmp")           \
+    S(LR_IN_ARP_RESOLVE, IN, 17, "lr_in_arp_resolve")           \
+    S(LR_IN_CHK_PKT_LEN, IN, 18, "lr_in_chk_pkt_len")           \
+    S(LR_IN_LARGER_PKTS, IN, 19, "lr_in_larger_pkts")           \
+    S(LR_IN_GW_REDIRECT, IN, 20, "lr_in_gw_redirect")           \
+    S(LR_IN_ARP_REQUEST, IN, 21, "lr_in_arp_request")           \
+    S(LR_OUT_CHK_DNAT_LOCAL, OUT, 0, "lr_out_chk_dnat_local")   \
+    S(LR_OUT_UNDNAT, OUT, 1, "lr_out_undnat")                   \
+    S(LR_OUT_POST_UNDNAT, OUT, 2, "lr_out_post_undnat")         \
+    S(LR_OUT_SNAT, OUT, 3, "lr_out_snat")                       \
+    S(LR_OUT_POST_SNAT, OUT, 4, "lr_out_post_snat")             \
+    S(LR_OUT_EGR_LOOP, OUT, 5, "lr_out_egr_loop")               \
+    S(LR_OUT_DELIVERY, OUT, 6, "lr_out_delivery")
+
 /* Every stage that northd writes flows into. */
 enum nd_stage {
 #define S(NAME, PIPELINE, TABLE, STR) S_##NAME,
     ND_SWITCH_STAGES
+    ND_ROUTER_STAGES
 #undef S
     ND_N_STAGES
 };

@@ -276,6 +276,44 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
         }
     }
 
+    /* Ports connected to a router: no conntrack towards the router; ARP
+     * and ND for the router's addresses go to the router (and to the
+     * non-router ports), and the router's own ARP/ND requests flood to the
+     * non-router ports only. */
+    if (port->is_router && port->has_peer) {
+        const struct ovn_lport_addrs *pa = &port->peer_addrs;
+        ds_clear(&match);
+        ds_put_format(&match, "ip && inport == \"%s\"", port->name);
+        ADD(o, dp, LS_IN_PRE_LB, 110, ds_cstr(&match), "next;", hint);
+        ds_clear(&match);
+        ds_put_format(&match, "ip && outport == \"%s\"", port->name);
+        ADD(o, dp, LS_OUT_PRE_LB, 110, ds_cstr(&match), "ct_clear; next;",
+            hint);
+
+        ds_clear(&actions);
+        ds_put_format(&actions, "clone {outport = \"%s\"; output; }; "
+                      "outport = \"_MC_flood_l2\"; output;", port->name);
+        for (size_t i = 0; i < pa->n_ipv4; i++) {
+            ds_clear(&match);
+            ds_put_format(&match, "flags[1] == 0 && arp.op == 1 && "
+                          "arp.tpa == %s", pa->ipv4[i].addr_s);
+            ADD(o, dp, LS_IN_L2_LKUP, 80, ds_cstr(&match),
+                ds_cstr(&actions), hint);
+        }
+        for (size_t i = 0; i < pa->n_ipv6; i++) {
+            ds_clear(&match);
+            ds_put_format(&match, "flags[1] == 0 && nd_ns && nd.target == %s",
+                          pa->ipv6[i].addr_s);
+            ADD(o, dp, LS_IN_L2_LKUP, 80, ds_cstr(&match),
+                ds_cstr(&actions), hint);
+        }
+        ds_clear(&match);
+        ds_put_format(&match, "eth.src == {%s} && (arp.op == 1 || "
+                      "rarp.op == 3 || nd_ns)", pa->ea_s);
+        ADD(o, dp, LS_IN_L2_LKUP, 75, ds_cstr(&match),
+            "outport = \"_MC_flood_l2\"; output;", hint);
+    }
+
     /* Virtual ports: their parents' ARPs for the virtual IP bind them. */
     const char *vip = smap_get(&nbsp->options, "virtual-ip");
     const char *vparents = smap_get(&nbsp->options, "virtual-parents");

@@ -277,6 +277,24 @@ port_parse_addresses(struct nd_port *port,
             port->has_unknown = true;
             sset_add(macs, a);
         } else if (!strcmp(a, "router")) {
+            if (port->has_peer) {
+                const struct ovn_lport_addrs *pa = &port->peer_addrs;
+                struct ovn_lport_addrs copy;
+                memset(&copy, 0, sizeof copy);
+                copy.ea = pa->ea;
+                memcpy(copy.ea_s, pa->ea_s, sizeof copy.ea_s);
+                for (size_t j = 0; j < pa->n_ipv4; j++) {
+                    ovn_lport_addrs_add_ipv4(&copy, pa->ipv4[j].addr,
+                                             pa->ipv4[j].plen);
+                }
+                for (size_t j = 0; j < pa->n_ipv6; j++) {
+                    ovn_lport_addrs_add_ipv6(&copy, &pa->ipv6[j].addr,
+                                             pa->ipv6[j].plen);
+                }
+                port->addrs = xrealloc(port->addrs, (port->n_addrs + 1)
+                                       * sizeof *port->addrs);
+                port->addrs[port->n_addrs++] = copy;
+            }
             sset_add(macs, a);
         } else if (strstr(a, "dynamic")) {
             /* "dynamic", "MAC dynamic" or "dynamic IP": IPAM's result. */
@@ -367,6 +385,15 @@ nd_port_sync(struct northd *nd, struct nd_port *port,
     }
 
     nd_ipam_port_update(nd, port, nbsp);
+
+    /* The router port that a "router" port connects to. */
+    const char *peer = (port->is_router
+                        ? smap_get(&nbsp->options, "router-port") : NULL);
+    nd_rport_register(nd, port, peer);
+    const struct nbrec_logical_router_port *lrp = nd_rport_peer(nd, peer);
+    ovn_lport_addrs_destroy(&port->peer_addrs);
+    port->has_peer = lrp && nd_rport_addrs(lrp, &port->peer_addrs,
+                                           port->name);
 
     struct sset macs = SSET_INITIALIZER(&macs);
     port_parse_addresses(port, nbsp, &macs);
@@ -538,6 +565,8 @@ nd_port_destroy(struct northd *nd, struct nd_port *port)
         nd->n_dups--;
     }
     hmapx_find_and_delete(&nd->req_chassis_ports, port);
+    nd_rport_register(nd, port, NULL);
+    ovn_lport_addrs_destroy(&port->peer_addrs);
     hmap_remove(&nd->ports_by_uuid, &port->uuid_node);
     ovs_list_remove(&port->dp_node);
     dp->n_ports--;

@@ -107,6 +107,10 @@ struct nd_port {
     bool has_unknown;           /* "unknown" in addresses. */
     bool is_router;             /* type "router". */
     bool is_vtep;               /* type "vtep". */
+    char *rport_peer;           /* Router port named in options:router-port
+                                 * (type "router" only), or NULL. */
+    bool has_peer;              /* That router port exists? */
+    struct ovn_lport_addrs peer_addrs;  /* Its MAC and networks. */
     bool mc_member[ND_N_MC];    /* Member of each multicast group? */
     struct ovn_lport_addrs *addrs;      /* Parsed static/dynamic addresses. */
     size_t n_addrs;             /* Number of 'addrs'. */
@@ -142,6 +146,10 @@ struct northd {
     struct shash tag_pools;     /* Parent port name -> struct nd_keyset *. */
     struct nd_lflow_table lflows;       /* Desired logical flows. */
     struct nd_pgas *pgas;       /* Address sets and port groups. */
+    struct shash lrp_by_name;   /* Router port name -> struct uuid *. */
+    struct shash lrp_names;     /* Router port UUID string -> name. */
+    struct shash rports_by_peer;        /* Router port name -> struct hmapx
+                                         * of "struct nd_port" naming it. */
     unsigned int epoch;         /* Counter for port-list walks. */
     size_t n_dups;              /* Ports ignored for a duplicate name. */
     unsigned int run_id;        /* Counter of runs. */
@@ -215,6 +223,19 @@ void nd_lswitch_dp_flows(struct northd *, struct nd_datapath *,
                          const struct nbrec_logical_switch *);
 void nd_lswitch_port_flows(struct northd *, struct nd_port *,
                            const struct nbrec_logical_switch_port *);
+
+/* nd-rport.c */
+struct nbrec_logical_router_port;
+void nd_rport_init(struct northd *);
+void nd_rport_clear(struct northd *);
+void nd_rport_destroy(struct northd *);
+void nd_rport_full(struct northd *);
+void nd_rport_incremental(struct northd *);
+const struct nbrec_logical_router_port *nd_rport_peer(const struct northd *,
+                                                      const char *name);
+void nd_rport_register(struct northd *, struct nd_port *, const char *peer);
+bool nd_rport_addrs(const struct nbrec_logical_router_port *,
+                    struct ovn_lport_addrs *, const char *lsp_name);
 
 /* nd-ipam.c */
 struct nd_ipam;

@@ -250,7 +250,28 @@ def op_chassis():
     return ["sync"]
 
 
-OPS = [(op_chassis, 3), (op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
+def op_router():
+    """Router ports come, change and go; switch ports connect to them."""
+    r = rng.random()
+    lrp = "lrp%d" % rng.randrange(4)
+    if r < 0.3:
+        return ["--may-exist", "lr-add", "fr", "--", "--may-exist",
+                "lrp-add", "fr", lrp, rand_mac(),
+                "%s/24" % rand_ip4(), "fd%02x::1/64" % rng.randrange(256)]
+    if r < 0.5:
+        return ["--if-exists", "lrp-del", lrp]
+    if r < 0.7:
+        return ["--if-exists", "set", "logical_router_port", lrp,
+                'networks="%s/24"' % rand_ip4()]
+    if not ports:
+        return op_lsp_add()
+    name = rng.choice(list(ports))
+    return ["lsp-set-type", name, "router", "--", "lsp-set-options", name,
+            "router-port=" + lrp, "--", "lsp-set-addresses", name,
+            rng.choice(["router", rand_mac() + " " + rand_ip4()])]
+
+
+OPS = [(op_router, 3), (op_chassis, 3), (op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
        (op_lsp_del, 5), (op_lsp_change, 14), (op_pg, 3), (op_as, 2)]
 
 

@@ -103,11 +103,12 @@ def atom(v):
     return v
 
 
-def snapshot(NB, SB, dp_keys=True):
+def snapshot(NB, SB, dp_keys=True, switches_only=False):
     """Returns a UUID-free, comparable view of everything northd writes.
     Logical flows on datapath groups are expanded to one per datapath.
     With 'dp_keys' false, datapath and port tunnel keys and the northbound
-    UUIDs in Datapath_Binding external_ids are left out."""
+    UUIDs in Datapath_Binding external_ids are left out.  With
+    'switches_only', rows of logical router datapaths are left out."""
     sb = select_all("OVN_Southbound", SB,
                     ["Datapath_Binding", "Port_Binding", "Multicast_Group",
                      "Logical_Flow", "Address_Set", "Port_Group",
@@ -117,6 +118,16 @@ def snapshot(NB, SB, dp_keys=True):
     for r in sb["Datapath_Binding"]:
         ids = dict(atom(r["external_ids"]))
         dpname[r["_uuid"][1]] = ids.get("name", "?")
+    if switches_only:
+        keep = set(r["_uuid"][1] for r in sb["Datapath_Binding"]
+                   if "logical-switch" in dict(atom(r["external_ids"])))
+        sb["Datapath_Binding"] = [r for r in sb["Datapath_Binding"]
+                                  if r["_uuid"][1] in keep]
+        for t, col in (("Port_Binding", "datapath"),
+                       ("Multicast_Group", "datapath"),
+                       ("Logical_Flow", "logical_datapath")):
+            sb[t] = [r for r in sb[t]
+                     if atom(r[col]) == () or atom(r[col])[1] in keep]
     pbname = {r["_uuid"][1]: r["logical_port"] for r in sb["Port_Binding"]}
     chname = {r["_uuid"][1]: r["name"] for r in sb["Chassis"]}
 
@@ -157,6 +168,8 @@ def snapshot(NB, SB, dp_keys=True):
         if g:
             dps = groups.get(g[1], ())
         for dp in dps:
+            if dp == "?":
+                continue
             lflows.append((dp, r["pipeline"], r["table_id"], r["priority"],
                            r["match"], r["actions"],
                            dict(atom(r["external_ids"])).get("stage-name")))
