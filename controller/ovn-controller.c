@@ -48,6 +48,9 @@
 
 VLOG_DEFINE_THIS_MODULE(ovn_controller);
 
+/* The OVN release whose behavior this program follows. */
+#define CTL_VERSION "23.03.1"
+
 /* Everything the main loop keeps between iterations. */
 struct controller {
     struct ovsdb_idl_loop ovs_loop;     /* Local Open_vSwitch database. */
@@ -178,8 +181,8 @@ parse_options(int argc, char *argv[])
         case 'h':
             usage();
         case 'V':
-            printf("%s 23.03.1\n", program_name);
             ovs_print_version(OFP15_VERSION, OFP15_VERSION);
+            printf("SB DB Schema %s\n", sbrec_get_db_version());
             exit(EXIT_SUCCESS);
         case OPT_UNIXCTL:
             unixctl_path = optarg;
@@ -535,7 +538,7 @@ main(int argc, char *argv[])
     struct controller c;
     int retval;
 
-    set_program_name(argv[0]);
+    ovs_set_program_name(argv[0], CTL_VERSION);
     service_start(&argc, &argv);
     char **args = fix_default_paths(argc, argv);
     parse_options(argc, args);

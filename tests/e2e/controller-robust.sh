@@ -89,7 +89,8 @@ primary lport : [lp2]
 ----------------------------------------" \
     "$(hv_appctl hv1 -t ovn-controller debug/dump-local-bindings)" \
     "debug/dump-local-bindings"
-hv_appctl hv1 -t ovn-controller version | grep -q . || fail "no version"
+assert_eq "ovn-controller 23.03.1" \
+    "$(hv_appctl hv1 -t ovn-controller version | head -1)" "version"
 assert_eq "" "$(hv_appctl hv1 -t ovn-controller group-table-list)" \
     "group-table-list"
 hv_appctl hv1 -t ovn-controller inc-engine/show-stats logical_flow_output \
