@@ -191,9 +191,14 @@ def op_lsp_change():
         return ["set", "logical_switch_port", name,
                 'addresses="%s"' % rng.choice(["garbage", "00:11 1.2.3.4",
                                                "0a:00:00:00:00:01 1.2.3"])]
-    if r < 0.8:
+    if r < 0.77:
         return ["set", "logical_switch_port", name,
                 "options:qdisc_queue_id=%d" % rng.randrange(1, 20)]
+    if r < 0.8:
+        # Requested tunnel keys: unique valid ones, or bad ones.
+        key = rng.choice([str(30000 + int(name[1:])), "99999", "x", "-1"])
+        return ["set", "logical_switch_port", name,
+                "options:requested-tnl-key=%s" % key]
     if r < 0.9:
         return ["set", "logical_switch_port", name,
                 "options:requested-chassis=hv%d" % rng.randrange(3)]
