@@ -32,11 +32,25 @@ else
 fi
 e2e_log "statuses: $(statuses)"
 
-check nbctl ls-add sw0 -- lsp-add sw0 p1 \
+# swx and p0 exist first, so that sw0 and p1 do not get key 1: a new
+# active instance that did not keep the keys would hand out 1 again.
+check nbctl --wait=sb ls-add swx
+check nbctl --wait=sb ls-add sw0 -- lsp-add sw0 p0
+check nbctl ls-del swx -- lsp-del p0 -- lsp-add sw0 p1 \
     -- lsp-set-addresses p1 "50:54:00:00:00:01 10.0.0.1"
 check nbctl --wait=sb sync
+assert_eq "2
+2" "$(sbctl --bare --columns=tunnel_key find datapath_binding external_ids:name=sw0
+      sbctl --bare --columns=tunnel_key find port_binding logical_port=p1)" \
+    "tunnel keys of sw0 and p1"
 assert_eq 1 "$(sbctl --bare --columns=_uuid find port_binding logical_port=p1 | grep -c .)" \
     "Port_Binding rows for p1"
+
+keys() {
+    sbctl --bare --columns=tunnel_key find datapath_binding external_ids:name=sw0
+    sbctl --bare --columns=tunnel_key find port_binding logical_port=p1
+}
+keys_before=$(keys)
 
 # Pause the active one: the other takes over and does the work.
 check $act pause
@@ -65,6 +79,7 @@ else
 fi
 wait_eval '[ "$($act status)" = "Status: active" ]' \
     || fail "standby did not take over after exit"
+assert_eq "$keys_before" "$(keys)" "tunnel keys after two takeovers"
 check nbctl --wait=sb lsp-add sw0 p3 \
     -- lsp-set-addresses p3 "50:54:00:00:00:03 10.0.0.3"
 assert_eq 1 "$(sbctl --bare --columns=_uuid find port_binding logical_port=p3 | grep -c .)" \
