@@ -15,7 +15,7 @@ northd_libnorthd_a_SOURCES = \
 	northd/nd-pgas.c \
 	northd/nd-pgas.h \
 	northd/nd-port.c \
-	northd/nd-rport.c \
+	northd/nd-lsp-peer.c \
 	northd/nd-run.c \
 	northd/nd-util.c
 northd_libnorthd_a_CPPFLAGS = $(AM_CPPFLAGS)

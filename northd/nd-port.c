@@ -389,10 +389,10 @@ nd_port_sync(struct northd *nd, struct nd_port *port,
     /* The router port that a "router" port connects to. */
     const char *peer = (port->is_router
                         ? smap_get(&nbsp->options, "router-port") : NULL);
-    nd_rport_register(nd, port, peer);
-    const struct nbrec_logical_router_port *lrp = nd_rport_peer(nd, peer);
+    nd_lsp_peer_register(nd, port, peer);
+    const struct nbrec_logical_router_port *lrp = nd_lsp_peer_peer(nd, peer);
     ovn_lport_addrs_destroy(&port->peer_addrs);
-    port->has_peer = lrp && nd_rport_addrs(lrp, &port->peer_addrs,
+    port->has_peer = lrp && nd_lsp_peer_addrs(lrp, &port->peer_addrs,
                                            port->name);
 
     struct sset macs = SSET_INITIALIZER(&macs);
@@ -565,7 +565,7 @@ nd_port_destroy(struct northd *nd, struct nd_port *port)
         nd->n_dups--;
     }
     hmapx_find_and_delete(&nd->req_chassis_ports, port);
-    nd_rport_register(nd, port, NULL);
+    nd_lsp_peer_register(nd, port, NULL);
     ovn_lport_addrs_destroy(&port->peer_addrs);
     hmap_remove(&nd->ports_by_uuid, &port->uuid_node);
     ovs_list_remove(&port->dp_node);

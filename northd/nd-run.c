@@ -44,7 +44,7 @@ northd_init(struct northd *nd, struct ovsdb_idl *nb, struct ovsdb_idl *sb)
     hmapx_init(&nd->req_chassis_ports);
     nd_ipam_global_init(nd);
     nd_pgas_init(nd);
-    nd_rport_init(nd);
+    nd_lsp_peer_init(nd);
 }
 
 /* Frees the whole model without writing anything to the databases. */
@@ -68,7 +68,7 @@ model_clear(struct northd *nd)
         shash_delete(&nd->tag_pools, node);
     }
     nd_pgas_clear(nd);
-    nd_rport_clear(nd);
+    nd_lsp_peer_clear(nd);
     nd_keyset_destroy(&nd->dp_keys);
     nd_keyset_init(&nd->dp_keys, ND_MAX_DP_KEY);
     hmapx_clear(&nd->dirty_dps);
@@ -103,7 +103,7 @@ northd_destroy(struct northd *nd)
     hmapx_destroy(&nd->req_chassis_ports);
     nd_ipam_global_destroy(nd);
     nd_pgas_destroy(nd);
-    nd_rport_destroy(nd);
+    nd_lsp_peer_destroy(nd);
     free(nd->svc_monitor_mac);
 }
 
@@ -312,7 +312,7 @@ northd_run_full(struct northd *nd)
     model_clear(nd);
     global_sync(nd);
 
-    nd_rport_full(nd);
+    nd_lsp_peer_full(nd);
     claims_begin(nd);
     const struct nbrec_logical_switch *nbs;
     NBREC_LOGICAL_SWITCH_FOR_EACH (nbs, nd->nb_idl) {
@@ -421,7 +421,7 @@ northd_run_incremental(struct northd *nd)
 
     /* Router port changes affect the switch ports that name them; the
      * index must be current before any switch port is synced. */
-    nd_rport_incremental(nd);
+    nd_lsp_peer_incremental(nd);
 
     /* Deleted switches and ports first, so that names and keys are free. */
     const struct nbrec_logical_switch *nbs;

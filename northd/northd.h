@@ -224,17 +224,17 @@ void nd_lswitch_dp_flows(struct northd *, struct nd_datapath *,
 void nd_lswitch_port_flows(struct northd *, struct nd_port *,
                            const struct nbrec_logical_switch_port *);
 
-/* nd-rport.c */
+/* nd-lsp-peer.c */
 struct nbrec_logical_router_port;
-void nd_rport_init(struct northd *);
-void nd_rport_clear(struct northd *);
-void nd_rport_destroy(struct northd *);
-void nd_rport_full(struct northd *);
-void nd_rport_incremental(struct northd *);
-const struct nbrec_logical_router_port *nd_rport_peer(const struct northd *,
+void nd_lsp_peer_init(struct northd *);
+void nd_lsp_peer_clear(struct northd *);
+void nd_lsp_peer_destroy(struct northd *);
+void nd_lsp_peer_full(struct northd *);
+void nd_lsp_peer_incremental(struct northd *);
+const struct nbrec_logical_router_port *nd_lsp_peer_peer(const struct northd *,
                                                       const char *name);
-void nd_rport_register(struct northd *, struct nd_port *, const char *peer);
-bool nd_rport_addrs(const struct nbrec_logical_router_port *,
+void nd_lsp_peer_register(struct northd *, struct nd_port *, const char *peer);
+bool nd_lsp_peer_addrs(const struct nbrec_logical_router_port *,
                     struct ovn_lport_addrs *, const char *lsp_name);
 
 /* nd-ipam.c */

@@ -15,10 +15,10 @@
 #include "uuid.h"
 #include "lib/ovn-nb-idl.h"
 
-VLOG_DEFINE_THIS_MODULE(nd_rport);
+VLOG_DEFINE_THIS_MODULE(nd_lsp_peer);
 
 void
-nd_rport_init(struct northd *nd)
+nd_lsp_peer_init(struct northd *nd)
 {
     shash_init(&nd->lrp_by_name);
     shash_init(&nd->lrp_names);
@@ -27,7 +27,7 @@ nd_rport_init(struct northd *nd)
 
 /* Forgets the index and the registrations. */
 void
-nd_rport_clear(struct northd *nd)
+nd_lsp_peer_clear(struct northd *nd)
 {
     shash_clear_free_data(&nd->lrp_by_name);
     shash_clear_free_data(&nd->lrp_names);
@@ -40,9 +40,9 @@ nd_rport_clear(struct northd *nd)
 }
 
 void
-nd_rport_destroy(struct northd *nd)
+nd_lsp_peer_destroy(struct northd *nd)
 {
-    nd_rport_clear(nd);
+    nd_lsp_peer_clear(nd);
     shash_destroy(&nd->lrp_by_name);
     shash_destroy(&nd->lrp_names);
     shash_destroy(&nd->rports_by_peer);
@@ -60,9 +60,9 @@ index_add(struct northd *nd, const struct nbrec_logical_router_port *lrp)
 }
 
 void
-nd_rport_full(struct northd *nd)
+nd_lsp_peer_full(struct northd *nd)
 {
-    nd_rport_clear(nd);
+    nd_lsp_peer_clear(nd);
     const struct nbrec_logical_router_port *lrp;
     NBREC_LOGICAL_ROUTER_PORT_FOR_EACH (lrp, nd->nb_idl) {
         index_add(nd, lrp);
@@ -70,7 +70,7 @@ nd_rport_full(struct northd *nd)
 }
 
 const struct nbrec_logical_router_port *
-nd_rport_peer(const struct northd *nd, const char *name)
+nd_lsp_peer_peer(const struct northd *nd, const char *name)
 {
     const struct uuid *uuid = name ? shash_find_data(&nd->lrp_by_name, name)
                                    : NULL;
@@ -79,7 +79,7 @@ nd_rport_peer(const struct northd *nd, const char *name)
 }
 
 void
-nd_rport_register(struct northd *nd, struct nd_port *port, const char *peer)
+nd_lsp_peer_register(struct northd *nd, struct nd_port *port, const char *peer)
 {
     if (port->rport_peer) {
         if (peer && !strcmp(peer, port->rport_peer)) {
@@ -125,7 +125,7 @@ collect(struct northd *nd, const char *name, struct hmapx *ports)
 }
 
 void
-nd_rport_incremental(struct northd *nd)
+nd_lsp_peer_incremental(struct northd *nd)
 {
     struct hmapx ports = HMAPX_INITIALIZER(&ports);
     const struct nbrec_logical_router_port *lrp;
@@ -161,7 +161,7 @@ nd_rport_incremental(struct northd *nd)
 }
 
 bool
-nd_rport_addrs(const struct nbrec_logical_router_port *lrp,
+nd_lsp_peer_addrs(const struct nbrec_logical_router_port *lrp,
                struct ovn_lport_addrs *la, const char *lsp_name)
 {
     memset(la, 0, sizeof *la);
