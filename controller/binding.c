@@ -259,7 +259,9 @@ binding_run(struct ovsdb_idl_txn *sb_txn, struct ovsdb_idl *sb,
                 add_datapath(s, pb->datapath);
                 ours = true;
             }
-        } else if (!strcmp(type, "chassisredirect")) {
+        } else if (!strcmp(type, "chassisredirect")
+                   || !strcmp(type, "external")) {
+            /* Bound to the highest-priority chassis of its group. */
             if (redirect_chassis(pb) == self) {
                 add_datapath(s, pb->datapath);
                 ours = true;

@@ -111,6 +111,13 @@ wait_until '[ "$(hv_vsctl hv1 get Interface ovn-hv2-0 options:remote_ip)" = "\"1
     || fail "hv1 tunnel to hv2 not updated"
 check hv_vsctl hv2 set Open_vSwitch . external_ids:ovn-encap-ip=172.31.0.2
 
+# A list of southbound remotes, the first of them dead, still works.
+check hv_vsctl hv1 set Open_vSwitch . \
+    external_ids:ovn-remote="\"unix:$E2E_DIR/nonexistent.sock,$E2E_SB_TCP\""
+check nbctl --wait=hv --timeout=30 sync
+wait_until '[ "$(hv_appctl hv1 -t ovn-controller connection-status)" = connected ]' \
+    || fail "not connected through the remote list"
+
 # An unknown encap type is logged by name and ignored.
 check hv_vsctl hv1 set Open_vSwitch . external_ids:ovn-encap-type=bogus,geneve
 wait_until grep -q 'ovn-encap-type: unknown encapsulation type "bogus"' \
