@@ -122,14 +122,19 @@ format_decimal(ovs_u128 value, struct ds *s)
         return;
     }
     while (!ovn_u128_is_zero(value)) {
-        /* Long division by 10, 32 bits at a time, most significant first. */
+        /* Long division by 10, 32 bits at a time, most significant first
+         * (independent of byte order). */
+        uint32_t part[4] = {
+            value.u64.hi >> 32, value.u64.hi, value.u64.lo >> 32, value.u64.lo
+        };
         uint64_t rem = 0;
-        for (int i = 3; i >= 0; i--) {
-            int idx = i;
-            uint64_t cur = (rem << 32) | value.u32[idx];
-            value.u32[idx] = cur / 10;
+        for (int i = 0; i < 4; i++) {
+            uint64_t cur = (rem << 32) | part[i];
+            part[i] = cur / 10;
             rem = cur % 10;
         }
+        value.u64.hi = ((uint64_t) part[0] << 32) | part[1];
+        value.u64.lo = ((uint64_t) part[2] << 32) | part[3];
         buf[n++] = '0' + rem;
     }
     while (n > 0) {
