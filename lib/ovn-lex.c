@@ -395,17 +395,20 @@ parse_decimal_or_ipv4(const char *p, struct ovn_lex_token *token)
         token->format = OVN_LEX_F_IPV4;
         token->value = ovn_u128_from_u64(ntohl(in.s_addr));
     } else {
-        uint64_t v = 0;
+        /* v = v * 10 + d in 128 bits. */
+        unsigned __int128 v = 0;
+        const unsigned __int128 max = ~(unsigned __int128) 0;
         for (const char *q = start; q < p; q++) {
             int d = *q - '0';
-            if (v > (UINT64_MAX - d) / 10) {
+            if (v > (max - d) / 10) {
                 token_error(token, "decimal constant too large");
                 return p;
             }
             v = v * 10 + d;
         }
         token->format = OVN_LEX_F_DECIMAL;
-        token->value = ovn_u128_from_u64(v);
+        token->value.u64.hi = v >> 64;
+        token->value.u64.lo = v;
     }
     return p;
 }
