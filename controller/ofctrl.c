@@ -31,6 +31,8 @@
 #include "openvswitch/vlog.h"
 #include "openvswitch/list.h"
 #include "byte-order.h"
+#include "openvswitch/poll-loop.h"
+#include "timeval.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(ovn_ofctrl);
@@ -76,6 +78,7 @@ static struct ovs_list pending_txns = OVS_LIST_INITIALIZER(&pending_txns);
 static uint64_t installed_seq;          /* req_seq of last acked txn. */
 static uint64_t last_put_seq;           /* req_seq of last txn sent. */
 static struct rconn_packet_counter *tx_counter; /* Queued messages. */
+static long long int retry_at;          /* No puts before (after errors). */
 
 /* Creates the (not yet connected) OpenFlow connection. */
 void
@@ -251,8 +254,10 @@ ofctrl_recv(const struct ofp_header *oh)
             /* Someone else mapped it concurrently: ask again. */
             ofctrl_request_tlv();
         } else if (!ovs_list_is_empty(&pending_txns)) {
-            /* A bundle failed and nothing in it took effect: resync. */
+            /* A bundle failed and nothing in it took effect: resync, but
+             * not in a tight loop if the switch keeps refusing. */
             ofctrl_reset_txns();
+            retry_at = time_msec() + 1000;
         }
     }
 }
@@ -304,6 +309,9 @@ ofctrl_wait(void)
 {
     rconn_run_wait(swconn);
     rconn_recv_wait(swconn);
+    if (retry_at > time_msec()) {
+        poll_timer_wait_until(retry_at);
+    }
 }
 
 /* Returns true if the OpenFlow connection is up. */
@@ -318,7 +326,8 @@ bool
 ofctrl_can_put(void)
 {
     return ofctrl_is_connected() && state == S_READY
-           && rconn_packet_counter_n_packets(tx_counter) == 0;
+           && rconn_packet_counter_n_packets(tx_counter) == 0
+           && time_msec() >= retry_at;
 }
 
 /* Returns the tunnel metadata field that carries the Geneve option. */
@@ -340,6 +349,15 @@ void
 ofctrl_force_full(void)
 {
     need_full = true;
+}
+
+/* Returns true if the next ofctrl_put() will replace everything (after a
+ * reconnection or a rejected bundle): the caller must then put again even
+ * if its desired state did not change. */
+bool
+ofctrl_needs_full(void)
+{
+    return need_full;
 }
 
 /* Appends to 'msgs' a bundle-add of a flow_mod built from 'f'. */

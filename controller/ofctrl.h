@@ -29,5 +29,6 @@ size_t ofctrl_installed_count(void);
 const struct ctl_flow_table *ofctrl_installed_flows(void);
 const char *ofctrl_connection_status(void);
 void ofctrl_force_full(void);
+bool ofctrl_needs_full(void);
 
 #endif /* controller/ofctrl.h */

@@ -473,6 +473,9 @@ ctl_run(struct controller *c)
 
     if (br_int_ready(br_int)) {
         ofctrl_run(br_int->name, c->cfg.of_probe_s);
+        if (ofctrl_needs_full() && c->desired_seq) {
+            c->put_pending = true;      /* E.g. after a rejected bundle. */
+        }
         if (c->put_pending && sb_ready && self && ofctrl_can_put()) {
             struct ctl_flow_table *tables[] = {
                 &c->phys, &c->lflows.flows, &c->lflows.mac_flows,
