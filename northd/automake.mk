@@ -11,6 +11,9 @@ northd_libnorthd_a_SOURCES = \
 	northd/nd-lflow.c \
 	northd/nd-lflow.h \
 	northd/nd-lswitch.c \
+	northd/nd-lrouter.c \
+	northd/nd-lrouter.h \
+	northd/nd-lrouter-pipeline.c \
 	northd/nd-mcast.c \
 	northd/nd-pgas.c \
 	northd/nd-pgas.h \
@@ -45,4 +48,6 @@ EXTRA_DIST += \
 	tests/e2e/northd-incr-fuzz.sh \
 	tests/e2e/northd-ha.sh \
 	tests/e2e/northd-interop-l2.sh \
-	tests/e2e/northd_sbview.py
+	tests/e2e/northd_sbview.py \
+	tests/e2e/l3-diff-debian.py \
+	tests/e2e/l3-diff-debian.sh

@@ -17,6 +17,7 @@
 #include "lib/ovn-nb-idl.h"
 #include "lib/ovn-sb-idl.h"
 #include "northd/nd-pgas.h"
+#include "northd/nd-lrouter.h"
 
 VLOG_DEFINE_THIS_MODULE(nd_run);
 
@@ -44,6 +45,7 @@ northd_init(struct northd *nd, struct ovsdb_idl *nb, struct ovsdb_idl *sb)
     hmapx_init(&nd->req_chassis_ports);
     nd_ipam_global_init(nd);
     nd_pgas_init(nd);
+    nd_lrouter_init(nd);        /* l3 */
     nd_lsp_peer_init(nd);
 }
 
@@ -54,6 +56,7 @@ model_clear(struct northd *nd)
     struct ovsdb_idl_txn *nb_txn = nd->nb_txn, *sb_txn = nd->sb_txn;
     nd->nb_txn = nd->sb_txn = nd->lflows.txn = NULL;
 
+    nd_lrouter_clear(nd);       /* l3 */
     struct nd_datapath *dp;
     HMAP_FOR_EACH_SAFE (dp, node, &nd->datapaths) {
         nd_datapath_destroy(nd, dp);
@@ -103,6 +106,7 @@ northd_destroy(struct northd *nd)
     hmapx_destroy(&nd->req_chassis_ports);
     nd_ipam_global_destroy(nd);
     nd_pgas_destroy(nd);
+    nd_lrouter_destroy(nd);     /* l3 */
     nd_lsp_peer_destroy(nd);
     free(nd->svc_monitor_mac);
 }
@@ -239,6 +243,10 @@ claims_begin(struct northd *nd)
     const struct sbrec_datapath_binding *dp;
     SBREC_DATAPATH_BINDING_FOR_EACH (dp, nd->sb_idl) {
         const char *ls = smap_get(&dp->external_ids, "logical-switch");
+        if (!ls) {
+            /* l3: router datapaths are claimed the same way. */
+            ls = smap_get(&dp->external_ids, "logical-router");
+        }
         struct uuid u;
         if (!ls || !uuid_from_string(&u, ls)
             || !shash_add_once(&nd->dp_claims, ls, dp)) {
@@ -318,6 +326,7 @@ northd_run_full(struct northd *nd)
     NBREC_LOGICAL_SWITCH_FOR_EACH (nbs, nd->nb_idl) {
         nd_datapath_create(nd, nbs);
     }
+    nd_lrouter_create_all(nd);  /* l3 */
     nd_lflow_claims_begin(&nd->lflows, nd_datapath_from_sb, nd);
     NBREC_LOGICAL_SWITCH_FOR_EACH (nbs, nd->nb_idl) {
         struct nd_datapath *dp = nd_datapath_find(nd, &nbs->header_.uuid);
@@ -326,6 +335,7 @@ northd_run_full(struct northd *nd)
         }
     }
     nd_ipam_run_displaced(nd);
+    nd_lrouter_run(nd);         /* l3 */
     flush_dirty_dps(nd);
     nd_mc_finish_full(nd);
     nd_lflow_claims_end(&nd->lflows);
@@ -379,6 +389,10 @@ sb_rows_deleted_externally(struct northd *nd)
             if (port && port->in_sb
                 && uuid_equals(&port->sb_uuid, &pb->header_.uuid)) {
                 return true;
+            }
+            if (nd_lrouter_sb_deleted(nd, &pb->header_.uuid,
+                                      pb->logical_port)) {
+                return true;        /* l3 */
             }
         }
     }
@@ -510,6 +524,7 @@ northd_run_incremental(struct northd *nd)
     }
 
     nd_ipam_run_displaced(nd);
+    nd_lrouter_incremental(nd); /* l3 */
     flush_dirty_dps(nd);
     nd_pgas_incremental(nd);
     return true;

@@ -146,6 +146,8 @@ struct northd {
     struct shash tag_pools;     /* Parent port name -> struct nd_keyset *. */
     struct nd_lflow_table lflows;       /* Desired logical flows. */
     struct nd_pgas *pgas;       /* Address sets and port groups. */
+    struct nd_lrouters *lrouters;       /* l3: logical routers
+                                         * (nd-lrouter.h). */
     struct shash lrp_by_name;   /* Router port name -> struct uuid *. */
     struct shash lrp_names;     /* Router port UUID string -> name. */
     struct shash rports_by_peer;        /* Router port name -> struct hmapx
