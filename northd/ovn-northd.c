@@ -294,10 +294,9 @@ main(int argc, char *argv[])
     set_program_name(argv[0]);
     service_start(&argc, &argv);
     fatal_ignore_sigpipe();
-    if (!getenv("OVS_RUNDIR")) {
-        /* Default pidfile and control socket go to OVN's run directory. */
-        setenv("OVS_RUNDIR", ovn_rundir(), 1);
-    }
+    /* The default pidfile goes to OVN's run directory ($OVN_RUNDIR), where
+     * ovn-appctl looks for it, whatever $OVS_RUNDIR says. */
+    setenv("OVS_RUNDIR", ovn_rundir(), 1);
     parse_options(argc, argv);
 
     daemonize_start(false);
