@@ -30,6 +30,7 @@ binding_state_init(struct binding_state *s)
     shash_init(&s->ports);
     sset_init(&s->claimed);
     shash_init(&s->ifaces);
+    shash_init(&s->pbs);
 }
 
 /* Empties 's'. */
@@ -44,6 +45,7 @@ binding_state_clear(struct binding_state *s)
     shash_clear_free_data(&s->ports);
     sset_clear(&s->claimed);
     shash_clear(&s->ifaces);
+    shash_clear(&s->pbs);
 }
 
 /* Frees 's'.  Accepts NULL. */
@@ -56,6 +58,7 @@ binding_state_destroy(struct binding_state *s)
         shash_destroy(&s->ports);
         sset_destroy(&s->claimed);
         shash_destroy(&s->ifaces);
+        shash_destroy(&s->pbs);
     }
 }
 
@@ -205,6 +208,9 @@ binding_run(struct ovsdb_idl_txn *sb_txn, struct ovsdb_idl *sb,
             }
         }
     }
+    SBREC_PORT_BINDING_FOR_EACH (pb, sb) {
+        shash_add_once(&s->pbs, pb->logical_port, pb);
+    }
     if (!self) {
         return;
     }
@@ -297,12 +303,10 @@ binding_run(struct ovsdb_idl_txn *sb_txn, struct ovsdb_idl *sb,
             if (!peer) {
                 continue;
             }
-            const struct sbrec_port_binding *pp;
-            SBREC_PORT_BINDING_FOR_EACH (pp, sb) {
-                if (!strcmp(pp->logical_port, peer)) {
-                    changed |= add_datapath(s, pp->datapath);
-                    break;
-                }
+            const struct sbrec_port_binding *pp = shash_find_data(&s->pbs,
+                                                                  peer);
+            if (pp) {
+                changed |= add_datapath(s, pp->datapath);
             }
         }
     }

@@ -61,6 +61,8 @@ struct binding_state {
     struct shash ports;         /* Logical port name -> struct local_port. */
     struct sset claimed;        /* Ports this chassis binds (chassis=us). */
     struct shash ifaces;        /* iface-id -> const ovsrec_interface. */
+    struct shash pbs;           /* Logical port name -> Port_Binding (all
+                                 * of the southbound database). */
 };
 
 void binding_state_init(struct binding_state *);

@@ -392,16 +392,9 @@ add_local_port_flows(const struct physical_ctx *ctx,
 
 /* Returns the Port_Binding named 'name', or NULL. */
 static const struct sbrec_port_binding *
-lookup_pb(struct ovsdb_idl *sb, const char *name)
+lookup_pb(const struct physical_ctx *ctx, const char *name)
 {
-    const struct sbrec_port_binding *pb;
-
-    SBREC_PORT_BINDING_FOR_EACH (pb, sb) {
-        if (!strcmp(pb->logical_port, name)) {
-            return pb;
-        }
-    }
-    return NULL;
+    return shash_find_data(&ctx->bs->pbs, name);
 }
 
 /* Adds the flows for logical patch port 'pb' (or an l3gateway port bound
@@ -561,7 +554,7 @@ add_nonlocal_port_flows(const struct physical_ctx *ctx,
         || (!strcmp(pb->type, "l3gateway") && pb->chassis == ctx->self)) {
         const char *peer_name = smap_get(&pb->options, "peer");
         const struct sbrec_port_binding *peer
-            = peer_name ? lookup_pb(ctx->sb, peer_name) : NULL;
+            = peer_name ? lookup_pb(ctx, peer_name) : NULL;
         if (peer && peer->datapath
             && binding_get_datapath(ctx->bs, peer->datapath->tunnel_key)) {
             add_patch_flows(ctx, pb, peer, ft);
@@ -570,7 +563,7 @@ add_nonlocal_port_flows(const struct physical_ctx *ctx,
                && pb->chassis == ctx->self) {
         const char *dist = smap_get(&pb->options, "distributed-port");
         const struct sbrec_port_binding *dpb
-            = dist ? lookup_pb(ctx->sb, dist) : NULL;
+            = dist ? lookup_pb(ctx, dist) : NULL;
         if (dpb && dpb->datapath == pb->datapath) {
             match_outport(&m, ld->key, pb->tunnel_key);
             ctl_put_load(dpb->tunnel_key, MFF_LOG_OUTPORT, 0, 32, &ofpacts);
