@@ -18,6 +18,8 @@ utilities_ovn_nbctl_SOURCES = \
 	utilities/ovn-nbctl-copp.c \
 	lib/ovn-ctl-util.c \
 	lib/ovn-ctl-util.h \
+	lib/ovn-ctl-main.c \
+	lib/ovn-ctl-main.h \
 	lib/ovn-ctl-daemon.c \
 	lib/ovn-ctl-daemon.h
 utilities_ovn_nbctl_CPPFLAGS = $(CTL_CPPFLAGS)
@@ -28,6 +30,8 @@ utilities_ovn_sbctl_SOURCES = \
 	utilities/ovn-sbctl.c \
 	utilities/ovn-sbctl.h \
 	utilities/ovn-sbctl-lflow.c \
+	lib/ovn-ctl-main.c \
+	lib/ovn-ctl-main.h \
 	lib/ovn-ctl-daemon.c \
 	lib/ovn-ctl-daemon.h
 utilities_ovn_sbctl_CPPFLAGS = $(CTL_CPPFLAGS)

@@ -1,329 +1,69 @@
 /* ovn-sbctl: command-line management of the OVN_Southbound database.
  *
- * Built on OVS's db-ctl-base like ovn-nbctl: the generic database commands
- * and "show" come from db-ctl-base; this file adds the chassis, port
- * binding, logical flow, connection and SSL commands. */
+ * Built on OVS's db-ctl-base and the skeleton it shares with ovn-nbctl
+ * (lib/ovn-ctl-main.c): the generic database commands and "show" come from
+ * db-ctl-base; this file adds the chassis, port binding, connection and SSL
+ * commands, ovn-sbctl-lflow.c the logical flow commands. */
 
 #include <config.h>
 
-#include <ctype.h>
-#include <getopt.h>
-#include <stdarg.h>
+#include "utilities/ovn-sbctl.h"
+
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "command-line.h"
 #include "daemon.h"
 #include "db-ctl-base.h"
-#include "fatal-signal.h"
-#include "utilities/ovn-sbctl.h"
-
-#include "lib/ovn-ctl-daemon.h"
+#include "lib/ovn-ctl-main.h"
 #include "lib/ovn-dirs.h"
 #include "lib/ovn-sb-idl.h"
 #include "openvswitch/dynamic-string.h"
-#include "openvswitch/ofp-actions.h"
-#include "openvswitch/ofp-flow.h"
-#include "openvswitch/ofp-protocol.h"
-#include "openvswitch/poll-loop.h"
-#include "openvswitch/vconn.h"
 #include "openvswitch/vlog.h"
-#include "openvswitch/match.h"
-#include "ovsdb-data.h"
-#include "byte-order.h"
-#include "dirs.h"
 #include "ovsdb-idl.h"
-#include "process.h"
 #include "smap.h"
 #include "sset.h"
-#include "stream-ssl.h"
 #include "stream.h"
 #include "svec.h"
 #include "table.h"
-#include "timeval.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(sbctl);
 
-/* --db: the database remote. */
-static const char *db;
-
-/* --oneline: print each command's output on a single line. */
-static bool oneline;
-
-/* --dry-run: do not commit. */
-static bool dry_run;
-
-/* --timeout, in seconds (0: forever). */
-static unsigned int timeout;
-
-/* --leader-only / --no-leader-only. */
-static int leader_only = true;
-
-/* --shuffle-remotes / --no-shuffle-remotes. */
-static int shuffle_remotes = true;
-
-/* Table formatting options for "list", "find" and friends. */
-static struct table_style table_style = TABLE_STYLE_DEFAULT;
-
-/* The IDL and the in-progress transaction (for the exit handler). */
-static struct ovsdb_idl *the_idl;
-static struct ovsdb_idl_txn *the_idl_txn;
-
 static void sbctl_cmd_init(void);
-static void parse_options(int argc, char *argv[], struct shash *local);
-static bool do_sbctl(const char *args, struct ctl_command *, size_t n,
-                     struct ovsdb_idl *, struct ds *out, char **errorp);
-OVS_NO_RETURN static void server_loop(void);
-
-/* --unixctl (-u): the daemon's control socket. */
-static const char *unixctl_path;
-
-/* True if --db was given on the command line (then OVN_SB_DAEMON is
- * ignored). */
-static bool db_given;
-OVS_NO_RETURN static void sbctl_exit(int status);
 OVS_NO_RETURN static void usage(void);
 
-int
-main(int argc, char *argv[])
+/* Starts a transaction: makes sure SB_Global exists. */
+static void
+sbctl_txn_start(struct ovsdb_idl *idl, struct ovsdb_idl_txn *txn)
 {
-    struct ctl_command *commands;
-    struct shash local_options;
-    size_t n_commands;
-
-    set_program_name(argv[0]);
-    fatal_ignore_sigpipe();
-    vlog_set_levels(NULL, VLF_CONSOLE, VLL_WARN);
-    vlog_set_levels_from_string_assert("reconnect:warn");
-
-    sbctl_cmd_init();
-
-    char *args = process_escape_args(argv);
-    shash_init(&local_options);
-    parse_options(argc, argv, &local_options);
-
-    if (get_detach()) {
-        if (optind != argc) {
-            ctl_fatal("non-option arguments not supported with --detach "
-                      "(use --help for help)");
-        }
-        server_loop();
-    }
-
-    const char *socket = unixctl_path ? unixctl_path
-                                      : getenv("OVN_SB_DAEMON");
-    if (socket && socket[0]) {
-        if (db_given) {
-            VLOG_WARN("not using %s daemon because of db option",
-                      program_name);
-        } else {
-            ovn_ctl_daemon_client(socket, "OVN_SB_DAEMON", argc, argv);
-        }
-    }
-
-    char *error = ctl_parse_commands(argc - optind, argv + optind,
-                                     &local_options, &commands, &n_commands);
-    if (error) {
-        ctl_fatal("%s", error);
-    }
-    VLOG(ctl_might_write_to_db(commands, n_commands) ? VLL_INFO : VLL_DBG,
-         "Called as %s", args);
-
-    ctl_timeout_setup(timeout);
-
-    the_idl = ovsdb_idl_create_unconnected(&sbrec_idl_class, true);
-    ovsdb_idl_set_shuffle_remotes(the_idl, shuffle_remotes);
-    ovsdb_idl_set_remote(the_idl, db, false);
-    ovsdb_idl_set_leader_only(the_idl, leader_only);
-
-    error = ovn_ctl_run_prerequisites(commands, n_commands, the_idl);
-    if (error) {
-        ctl_fatal("%s", error);
-    }
-
-    unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
-    for (;;) {
-        ovsdb_idl_run(the_idl);
-        if (!ovsdb_idl_is_alive(the_idl)) {
-            int retval = ovsdb_idl_get_last_error(the_idl);
-            ctl_fatal("%s: database connection failed (%s)",
-                      db, ovs_retval_to_string(retval));
-        }
-
-        if (seqno != ovsdb_idl_get_seqno(the_idl)) {
-            seqno = ovsdb_idl_get_seqno(the_idl);
-            struct ds out = DS_EMPTY_INITIALIZER;
-            if (do_sbctl(args, commands, n_commands, the_idl, &out,
-                         &error)) {
-                if (error) {
-                    ctl_fatal("%s", error);
-                }
-                fputs(ds_cstr(&out), stdout);
-                ds_destroy(&out);
-                ovsdb_idl_destroy(the_idl);
-                the_idl = NULL;
-                free(args);
-                shash_destroy_free_data(&local_options);
-                exit(EXIT_SUCCESS);
-            }
-            ds_destroy(&out);
-        }
-
-        if (seqno == ovsdb_idl_get_seqno(the_idl)) {
-            ovsdb_idl_wait(the_idl);
-            poll_block();
-        }
+    if (!sbrec_sb_global_first(idl)) {
+        sbrec_sb_global_insert(txn);
     }
 }
 
-/* Parses the global options, storing command-specific ones that precede the
- * first command in 'local'. */
-static void
-parse_options(int argc, char *argv[], struct shash *local)
+/* What ovn-sbctl adds to the shared skeleton. */
+static const struct ovn_ctl_program sbctl_program = {
+    .name = "ovn-sbctl",
+    .module = &this_module,
+    .idl_class = &sbrec_idl_class,
+    .db_version = sbrec_get_db_version,
+    .db_env = "OVN_SB_DB",
+    .default_db = ovn_default_sb_db,
+    .daemon_env = "OVN_SB_DAEMON",
+    .usage = usage,
+    .txn_start = sbctl_txn_start,
+};
+
+/* Registers the commands and runs the shared skeleton. */
+int
+main(int argc, char *argv[])
 {
-    enum {
-        OPT_DB = UCHAR_MAX + 1,
-        OPT_NO_SYSLOG,
-        OPT_DRY_RUN,
-        OPT_ONELINE,
-        OPT_LOCAL,
-        OPT_COMMANDS,
-        OPT_OPTIONS,
-        OPT_BOOTSTRAP_CA_CERT,
-        DAEMON_OPTION_ENUMS,
-        VLOG_OPTION_ENUMS,
-        TABLE_OPTION_ENUMS,
-        SSL_OPTION_ENUMS,
-    };
-    static const struct option global_long_options[] = {
-        {"db", required_argument, NULL, OPT_DB},
-        {"no-syslog", no_argument, NULL, OPT_NO_SYSLOG},
-        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
-        {"oneline", no_argument, NULL, OPT_ONELINE},
-        {"timeout", required_argument, NULL, 't'},
-        {"help", no_argument, NULL, 'h'},
-        {"commands", no_argument, NULL, OPT_COMMANDS},
-        {"options", no_argument, NULL, OPT_OPTIONS},
-        {"leader-only", no_argument, &leader_only, true},
-        {"no-leader-only", no_argument, &leader_only, false},
-        {"shuffle-remotes", no_argument, &shuffle_remotes, true},
-        {"no-shuffle-remotes", no_argument, &shuffle_remotes, false},
-        {"version", no_argument, NULL, 'V'},
-        {"unixctl", required_argument, NULL, 'u'},
-        DAEMON_LONG_OPTIONS,
-        VLOG_LONG_OPTIONS,
-        TABLE_LONG_OPTIONS,
-        STREAM_SSL_LONG_OPTIONS,
-        {"bootstrap-ca-cert", required_argument, NULL, OPT_BOOTSTRAP_CA_CERT},
-        {NULL, 0, NULL, 0},
-    };
-    const int n_global = ARRAY_SIZE(global_long_options) - 1;
-
-    char *tmp = ovs_cmdl_long_options_to_short_options(global_long_options);
-    char *short_options = xasprintf("+%s", tmp);
-    free(tmp);
-
-    struct option *options = xmemdup(global_long_options,
-                                     sizeof global_long_options);
-    size_t allocated = ARRAY_SIZE(global_long_options);
-    size_t n_options = n_global;
-    ctl_add_cmd_options(&options, &n_options, &allocated, OPT_LOCAL);
-
-    for (;;) {
-        int idx;
-        int c = getopt_long(argc, argv, short_options, options, &idx);
-        if (c == -1) {
-            break;
-        }
-
-        switch (c) {
-        case OPT_DB:
-            db = optarg;
-            db_given = true;
-            break;
-
-        case 'u':
-            unixctl_path = optarg;
-            break;
-
-        DAEMON_OPTION_HANDLERS
-
-        case OPT_NO_SYSLOG:
-            vlog_set_levels(&this_module, VLF_SYSLOG, VLL_WARN);
-            break;
-
-        case OPT_DRY_RUN:
-            dry_run = true;
-            break;
-
-        case OPT_ONELINE:
-            oneline = true;
-            break;
-
-        case OPT_LOCAL:
-            if (shash_find(local, options[idx].name)) {
-                ctl_fatal("'%s' option specified multiple times",
-                          options[idx].name);
-            }
-            shash_add_nocopy(local, xasprintf("--%s", options[idx].name),
-                             nullable_xstrdup(optarg));
-            break;
-
-        case 'h':
-            usage();
-
-        case OPT_COMMANDS:
-            ctl_print_commands();
-            /* fall through */
-
-        case OPT_OPTIONS:
-            ctl_print_options(global_long_options);
-            /* fall through */
-
-        case 'V':
-            printf("%s %s\n", program_name, OVN_PACKAGE_VERSION);
-            printf("Open vSwitch Library %s\n", VERSION);
-            printf("DB Schema %s\n", sbrec_get_db_version());
-            exit(EXIT_SUCCESS);
-
-        case 't':
-            if (!str_to_uint(optarg, 10, &timeout) || !timeout) {
-                ctl_fatal("value %s on -t or --timeout is invalid", optarg);
-            }
-            break;
-
-        VLOG_OPTION_HANDLERS
-        TABLE_OPTION_HANDLERS(&table_style)
-        STREAM_SSL_OPTION_HANDLERS
-
-        case OPT_BOOTSTRAP_CA_CERT:
-            stream_ssl_set_ca_cert_file(optarg, true);
-            break;
-
-        case '?':
-            exit(EXIT_FAILURE);
-
-        case 0:
-            break;
-
-        default:
-            abort();
-        }
-    }
-    free(short_options);
-
-    if (!db) {
-        const char *env = getenv("OVN_SB_DB");
-        db = env && env[0] ? env : ovn_default_sb_db();
-    }
-
-    for (size_t i = n_global; options[i].name; i++) {
-        free(CONST_CAST(char *, options[i].name));
-    }
-    free(options);
+    set_program_name(argv[0]);
+    sbctl_cmd_init();
+    return ovn_ctl_main(&sbctl_program, argc, argv, argv);
 }
 
 /* Prints the help text and exits. */
@@ -394,250 +134,7 @@ Other options:\n\
     exit(EXIT_SUCCESS);
 }
 
-/* Runs the commands in one transaction (see ovn_ctl_txn_func). */
-static bool
-do_sbctl(const char *args, struct ctl_command *commands, size_t n_commands,
-         struct ovsdb_idl *idl, struct ds *out, char **errorp)
-{
-    struct ovsdb_idl_txn *txn;
-    enum ovsdb_idl_txn_status status;
-    struct ovsdb_symbol_table *symtab;
-    struct ctl_context ctx;
-    struct ctl_command *c;
-    struct shash_node *node;
-
-    *errorp = NULL;
-    txn = the_idl_txn = ovsdb_idl_txn_create(idl);
-    if (dry_run) {
-        ovsdb_idl_txn_set_dry_run(txn);
-    }
-    ovsdb_idl_txn_add_comment(txn, "ovn-sbctl: %s", args);
-
-    if (!sbrec_sb_global_first(idl)) {
-        sbrec_sb_global_insert(txn);
-    }
-
-    symtab = ovsdb_symbol_table_create();
-    for (c = commands; c < &commands[n_commands]; c++) {
-        ds_init(&c->output);
-        c->table = NULL;
-    }
-    ctl_context_init(&ctx, NULL, idl, txn, symtab, NULL);
-    for (c = commands; c < &commands[n_commands]; c++) {
-        ctl_context_init_command(&ctx, c, c == &commands[n_commands - 1]);
-        if (c->syntax->run) {
-            (c->syntax->run)(&ctx);
-        }
-        if (ctx.error) {
-            *errorp = ctx.error;
-            ctx.error = NULL;
-            ctl_context_done(&ctx, c);
-            goto error;
-        }
-        ctl_context_done_command(&ctx, c);
-
-        if (ctx.try_again) {
-            ctl_context_done(&ctx, NULL);
-            goto try_again;
-        }
-    }
-    ctl_context_done(&ctx, NULL);
-
-    SHASH_FOR_EACH (node, &symtab->sh) {
-        struct ovsdb_symbol *symbol = node->data;
-        if (!symbol->created) {
-            *errorp = xasprintf("row id \"%s\" is referenced but never "
-                                "created (e.g. with \"-- --id=%s create "
-                                "...\")", node->name, node->name);
-            goto error;
-        }
-        if (!symbol->strong_ref) {
-            if (!symbol->weak_ref) {
-                VLOG_WARN("row id \"%s\" was created but no reference to it "
-                          "was inserted, so it will not actually appear in "
-                          "the database", node->name);
-            } else {
-                VLOG_WARN("row id \"%s\" was created but only a weak "
-                          "reference to it was inserted, so it will not "
-                          "actually appear in the database", node->name);
-            }
-        }
-    }
-
-    status = ovsdb_idl_txn_commit_block(txn);
-    if (status == TXN_UNCHANGED || status == TXN_SUCCESS) {
-        for (c = commands; c < &commands[n_commands]; c++) {
-            if (c->syntax->postprocess) {
-                ctl_context_init(&ctx, c, idl, txn, symtab, NULL);
-                (c->syntax->postprocess)(&ctx);
-                if (ctx.error) {
-                    *errorp = ctx.error;
-                    ctx.error = NULL;
-                    ctl_context_done(&ctx, c);
-                    goto error;
-                }
-                ctl_context_done(&ctx, c);
-            }
-        }
-    }
-
-    switch (status) {
-    case TXN_UNCOMMITTED:
-    case TXN_INCOMPLETE:
-        OVS_NOT_REACHED();
-
-    case TXN_ABORTED:
-        *errorp = xstrdup("transaction aborted");
-        goto error;
-
-    case TXN_UNCHANGED:
-    case TXN_SUCCESS:
-        break;
-
-    case TXN_TRY_AGAIN:
-        goto try_again;
-
-    case TXN_ERROR:
-        *errorp = xasprintf("transaction error: %s",
-                            ovsdb_idl_txn_get_error(txn));
-        goto error;
-
-    case TXN_NOT_LOCKED:
-        *errorp = xstrdup("database not locked");
-        goto error;
-
-    default:
-        OVS_NOT_REACHED();
-    }
-
-    ovsdb_symbol_table_destroy(symtab);
-
-    for (c = commands; c < &commands[n_commands]; c++) {
-        struct ds *ds = &c->output;
-
-        if (c->table) {
-            table_format(c->table, &table_style, out);
-        } else if (oneline) {
-            ds_chomp(ds, '\n');
-            for (size_t j = 0; j < ds->length; j++) {
-                int ch = ds->string[j];
-                switch (ch) {
-                case '\n':
-                    ds_put_cstr(out, "\\n");
-                    break;
-
-                case '\\':
-                    ds_put_cstr(out, "\\\\");
-                    break;
-
-                default:
-                    ds_put_char(out, ch);
-                }
-            }
-            ds_put_char(out, '\n');
-        } else {
-            ds_put_cstr(out, ds_cstr(ds));
-        }
-    }
-    ovn_ctl_free_commands(commands, n_commands);
-
-    ovsdb_idl_txn_destroy(txn);
-    the_idl_txn = NULL;
-    return true;
-
-error:
-    ovsdb_idl_txn_abort(txn);
-    ovsdb_idl_txn_destroy(txn);
-    the_idl_txn = NULL;
-    ovsdb_symbol_table_destroy(symtab);
-    ovn_ctl_free_commands(commands, n_commands);
-    return true;
-
-try_again:
-    ovsdb_idl_txn_abort(txn);
-    ovsdb_idl_txn_destroy(txn);
-    the_idl_txn = NULL;
-
-    ovsdb_symbol_table_destroy(symtab);
-    for (c = commands; c < &commands[n_commands]; c++) {
-        ds_destroy(&c->output);
-        table_destroy(c->table);
-        free(c->table);
-        c->table = NULL;
-    }
-    return false;
-}
-
-/* Handles a daemon "run" request: per-invocation options (--oneline,
- * --dry-run, table formats), then commands. */
-static char *
-sbctl_daemon_run(int argc, const char *argv[], struct ds *out)
-{
-    static const struct table_style default_style = TABLE_STYLE_DEFAULT;
-
-    oneline = dry_run = false;
-    table_style = default_style;
-
-    int i;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
-        } else if (!strcmp(a, "--oneline")) {
-            oneline = true;
-        } else if (!strcmp(a, "--dry-run")) {
-            dry_run = true;
-        } else if (!strncmp(a, "--format=", 9)) {
-            table_parse_format(&table_style, a + 9);
-        } else if (!strncmp(a, "--data=", 7)) {
-            table_parse_cell_format(&table_style, a + 7);
-        } else if (!strcmp(a, "--no-headings")) {
-            table_style.headings = false;
-        } else if (!strcmp(a, "--pretty")) {
-            table_style.json_flags |= JSSF_PRETTY;
-        } else if (!strcmp(a, "--bare")) {
-            table_style.format = TF_LIST;
-            table_style.cell_format = CF_BARE;
-            table_style.headings = false;
-        } else if (!strncmp(a, "--timeout=", 10)
-                   || !strcmp(a, "--no-leader-only")
-                   || !strcmp(a, "--leader-only")
-                   || !strcmp(a, "--no-syslog")) {
-            /* Connection-level options: the daemon's own apply. */
-        } else {
-            break;
-        }
-    }
-    return ovn_ctl_execute(the_idl, argc - i, argv + i, do_sbctl, out);
-}
-
-/* Runs as a daemon ("--detach"), see ovn_ctl_daemon_serve(). */
-static void
-server_loop(void)
-{
-    daemonize_start(false);
-
-    the_idl = ovsdb_idl_create_unconnected(&sbrec_idl_class, true);
-    ovsdb_idl_set_shuffle_remotes(the_idl, shuffle_remotes);
-    ovsdb_idl_set_remote(the_idl, db, true);
-    ovsdb_idl_set_leader_only(the_idl, leader_only);
-    ovn_ctl_daemon_serve(the_idl, unixctl_path, sbctl_daemon_run);
-}
-
-/* Frees the transaction and the IDL before exiting (called by ctl_fatal()).
- */
-static void
-sbctl_exit(int status)
-{
-    if (the_idl_txn) {
-        ovsdb_idl_txn_abort(the_idl_txn);
-        ovsdb_idl_txn_destroy(the_idl_txn);
-    }
-    ovsdb_idl_destroy(the_idl);
-    exit(status);
-}
-
+/* Logs a warning under ovn-sbctl's log module (see ovn-sbctl.h). */
 void
 sbctl_warn(const char *format, ...)
 {
@@ -1063,7 +560,7 @@ static void
 sbctl_cmd_init(void)
 {
     ctl_init(&sbrec_idl_class, sbrec_table_classes, tables, cmd_show_tables,
-             sbctl_exit);
+             ovn_ctl_exit);
     ctl_register_commands(sbctl_commands);
     sbctl_lflow_register();
 }
