@@ -44,6 +44,7 @@ EXTRA_DIST += \
 	tests/e2e/controller-lb.sh \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \
+	tests/e2e/controller-mixed.sh \
 	tests/e2e/controller-netns.sh \
 	tests/e2e/controller-physical.sh \
 	tests/e2e/controller-restart.sh \
