@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db-ctl-base.h"
 #include "lib/ovn-nb-idl.h"
@@ -14,6 +15,7 @@
 #include "openvswitch/json.h"
 #include "ovsdb-data.h"
 #include "ovsdb-idl.h"
+#include "smap.h"
 #include "util.h"
 
 /* Looks up a row of 'class' by UUID (when 'id' parses as one) or by the
@@ -130,20 +132,6 @@ nbctl_lb_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
                              &nbrec_load_balancer_col_name, "load balancer",
                              "load balancers", id, must_exist, &row);
     *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer, header_)
-                : NULL;
-    return error;
-}
-
-char *
-nbctl_lbg_lookup(struct ctl_context *ctx, const char *id, bool must_exist,
-                 const struct nbrec_load_balancer_group **rowp)
-{
-    const struct ovsdb_idl_row *row;
-    char *error = lookup_row(ctx, &nbrec_table_load_balancer_group,
-                             &nbrec_load_balancer_group_col_name,
-                             "load balancer group", "load balancer groups",
-                             id, must_exist, &row);
-    *rowp = row ? CONTAINER_OF(row, struct nbrec_load_balancer_group, header_)
                 : NULL;
     return error;
 }
@@ -266,3 +254,104 @@ nbctl_format_string_array(struct ds *out, char **strs, size_t n)
     ds_put_char(out, ']');
 }
 
+
+bool
+nbctl_check_add_named(struct ctl_context *ctx,
+                      const struct ovsdb_idl_table_class *class,
+                      const struct ovsdb_idl_column *name_col,
+                      const char *what, const char *name)
+{
+    bool may_exist = shash_find(&ctx->options, "--may-exist") != NULL;
+    bool add_duplicate = shash_find(&ctx->options, "--add-duplicate") != NULL;
+
+    if (may_exist && add_duplicate) {
+        ctl_error(ctx, "--may-exist and --add-duplicate may not be used "
+                  "together");
+        return false;
+    }
+
+    if (name) {
+        if (!add_duplicate) {
+            const struct ovsdb_idl_row *row;
+            for (row = ovsdb_idl_first_row(ctx->idl, class); row;
+                 row = ovsdb_idl_next_row(row)) {
+                const struct ovsdb_datum *d = ovsdb_idl_read(row, name_col);
+                if (d->n == 1 && !strcmp(d->keys[0].s->string, name)) {
+                    if (!may_exist) {
+                        ctl_error(ctx, "%s: a %s with this name already "
+                                  "exists", name, what);
+                    }
+                    return false;
+                }
+            }
+        }
+    } else if (may_exist) {
+        ctl_error(ctx, "--may-exist requires specifying a name");
+        return false;
+    } else if (add_duplicate) {
+        ctl_error(ctx, "--add-duplicate requires specifying a name");
+        return false;
+    }
+    return true;
+}
+
+void
+nbctl_list_named(struct ctl_context *ctx,
+                 const struct ovsdb_idl_table_class *class,
+                 const struct ovsdb_idl_column *name_col)
+{
+    size_t n = 0, allocated = 0;
+    struct nbctl_name_uuid *items = NULL;
+
+    const struct ovsdb_idl_row *row;
+    for (row = ovsdb_idl_first_row(ctx->idl, class); row;
+         row = ovsdb_idl_next_row(row)) {
+        const struct ovsdb_datum *d = ovsdb_idl_read(row, name_col);
+        if (n >= allocated) {
+            items = x2nrealloc(items, &allocated, sizeof *items);
+        }
+        items[n].name = d->n ? d->keys[0].s->string : "";
+        items[n].uuid = &row->uuid;
+        n++;
+    }
+    nbctl_print_sorted(&ctx->output, items, n);
+    free(items);
+}
+
+char *
+nbctl_parse_enabled(const char *state, bool *enabled)
+{
+    if (!strcasecmp(state, "enabled")) {
+        *enabled = true;
+    } else if (!strcasecmp(state, "disabled")) {
+        *enabled = false;
+    } else {
+        return xasprintf("%s: state must be \"enabled\" or \"disabled\"",
+                         state);
+    }
+    return NULL;
+}
+
+void
+nbctl_parse_key_values(struct ctl_context *ctx, int first, struct smap *map)
+{
+    smap_init(map);
+    for (int i = first; i < ctx->argc; i++) {
+        char *key, *value;
+        value = xstrdup(ctx->argv[i]);
+        key = strsep(&value, "=");
+        if (value) {
+            smap_add(map, key, value);
+        }
+        free(key);
+    }
+}
+
+void
+nbctl_print_key_values(struct ds *out, const struct smap *map)
+{
+    const struct smap_node *node;
+    SMAP_FOR_EACH (node, map) {
+        ds_put_format(out, "%s=%s\n", node->key, node->value);
+    }
+}

@@ -17,32 +17,6 @@
 #include "sset.h"
 #include "util.h"
 
-/* Parses KEY=VALUE arguments argv[first...] into 'map'. */
-static void
-parse_key_values(struct ctl_context *ctx, int first, struct smap *map)
-{
-    smap_init(map);
-    for (int i = first; i < ctx->argc; i++) {
-        char *key, *value;
-        value = xstrdup(ctx->argv[i]);
-        key = strsep(&value, "=");
-        if (value) {
-            smap_add(map, key, value);
-        }
-        free(key);
-    }
-}
-
-/* Prints 'map' as KEY=VALUE lines in the map's own iteration order. */
-static void
-print_key_values(struct ds *out, const struct smap *map)
-{
-    const struct smap_node *node;
-    SMAP_FOR_EACH (node, map) {
-        ds_put_format(out, "%s=%s\n", node->key, node->value);
-    }
-}
-
 /* ------------------------------------------------------------------------ */
 /* DHCP options. */
 
@@ -70,7 +44,7 @@ nbctl_dhcp_options_create(struct ctl_context *ctx)
     nbrec_dhcp_options_set_cidr(opts, cidr);
 
     struct smap ids;
-    parse_key_values(ctx, 2, &ids);
+    nbctl_parse_key_values(ctx, 2, &ids);
     nbrec_dhcp_options_set_external_ids(opts, &ids);
     smap_destroy(&ids);
 }
@@ -84,7 +58,7 @@ nbctl_dhcp_options_set_options(struct ctl_context *ctx)
         return;
     }
     struct smap options;
-    parse_key_values(ctx, 2, &options);
+    nbctl_parse_key_values(ctx, 2, &options);
     nbrec_dhcp_options_set_options(opts, &options);
     smap_destroy(&options);
 }
@@ -97,7 +71,7 @@ nbctl_dhcp_options_get_options(struct ctl_context *ctx)
     if (nbctl_fail(ctx, nbctl_dhcp_options_lookup(ctx, ctx->argv[1], &opts))) {
         return;
     }
-    print_key_values(&ctx->output, &opts->options);
+    nbctl_print_key_values(&ctx->output, &opts->options);
 }
 
 /* "dhcp-options-del UUID". */

@@ -20,40 +20,15 @@ static void
 nbctl_lr_add(struct ctl_context *ctx)
 {
     const char *name = ctx->argc == 2 ? ctx->argv[1] : NULL;
-    bool may_exist = shash_find(&ctx->options, "--may-exist") != NULL;
-    bool add_duplicate = shash_find(&ctx->options, "--add-duplicate") != NULL;
 
-    if (may_exist && add_duplicate) {
-        ctl_error(ctx, "--may-exist and --add-duplicate may not be used "
-                  "together");
-        return;
-    }
-
-    if (name) {
-        if (!add_duplicate) {
-            const struct nbrec_logical_router *lr;
-            NBREC_LOGICAL_ROUTER_FOR_EACH (lr, ctx->idl) {
-                if (!strcmp(lr->name, name)) {
-                    if (may_exist) {
-                        return;
-                    }
-                    ctl_error(ctx, "%s: a router with this name already "
-                              "exists", name);
-                    return;
-                }
-            }
+    if (nbctl_check_add_named(ctx, &nbrec_table_logical_router,
+                              &nbrec_logical_router_col_name, "router",
+                              name)) {
+        struct nbrec_logical_router *lr
+            = nbrec_logical_router_insert(ctx->txn);
+        if (name) {
+            nbrec_logical_router_set_name(lr, name);
         }
-    } else if (may_exist) {
-        ctl_error(ctx, "--may-exist requires specifying a name");
-        return;
-    } else if (add_duplicate) {
-        ctl_error(ctx, "--add-duplicate requires specifying a name");
-        return;
-    }
-
-    struct nbrec_logical_router *lr = nbrec_logical_router_insert(ctx->txn);
-    if (name) {
-        nbrec_logical_router_set_name(lr, name);
     }
 }
 
@@ -75,20 +50,8 @@ nbctl_lr_del(struct ctl_context *ctx)
 static void
 nbctl_lr_list(struct ctl_context *ctx)
 {
-    const struct nbrec_logical_router *lr;
-    size_t n = 0, allocated = 0;
-    struct nbctl_name_uuid *items = NULL;
-
-    NBREC_LOGICAL_ROUTER_FOR_EACH (lr, ctx->idl) {
-        if (n >= allocated) {
-            items = x2nrealloc(items, &allocated, sizeof *items);
-        }
-        items[n].name = lr->name;
-        items[n].uuid = &lr->header_.uuid;
-        n++;
-    }
-    nbctl_print_sorted(&ctx->output, items, n);
-    free(items);
+    nbctl_list_named(ctx, &nbrec_table_logical_router,
+                     &nbrec_logical_router_col_name);
 }
 
 /* Returns the router port named 'name' (by name only), or NULL. */
@@ -289,18 +252,10 @@ nbctl_lrp_set_enabled(struct ctl_context *ctx)
         return;
     }
 
-    const char *state = ctx->argv[2];
     bool enabled;
-    if (!strcasecmp(state, "enabled")) {
-        enabled = true;
-    } else if (!strcasecmp(state, "disabled")) {
-        enabled = false;
-    } else {
-        ctl_error(ctx, "%s: state must be \"enabled\" or \"disabled\"",
-                  state);
-        return;
+    if (!nbctl_fail(ctx, nbctl_parse_enabled(ctx->argv[2], &enabled))) {
+        nbrec_logical_router_port_set_enabled(lrp, &enabled, 1);
     }
-    nbrec_logical_router_port_set_enabled(lrp, &enabled, 1);
 }
 
 /* "lrp-get-enabled PORT". */
@@ -446,16 +401,8 @@ nbctl_lrp_set_options(struct ctl_context *ctx)
         return;
     }
 
-    struct smap options = SMAP_INITIALIZER(&options);
-    for (int i = 2; i < ctx->argc; i++) {
-        char *key, *value;
-        value = xstrdup(ctx->argv[i]);
-        key = strsep(&value, "=");
-        if (value) {
-            smap_add(&options, key, value);
-        }
-        free(key);
-    }
+    struct smap options;
+    nbctl_parse_key_values(ctx, 2, &options);
     nbrec_logical_router_port_set_options(lrp, &options);
     smap_destroy(&options);
 }

@@ -28,40 +28,15 @@ static void
 nbctl_ls_add(struct ctl_context *ctx)
 {
     const char *name = ctx->argc == 2 ? ctx->argv[1] : NULL;
-    bool may_exist = shash_find(&ctx->options, "--may-exist") != NULL;
-    bool add_duplicate = shash_find(&ctx->options, "--add-duplicate") != NULL;
 
-    if (may_exist && add_duplicate) {
-        ctl_error(ctx, "--may-exist and --add-duplicate may not be used "
-                  "together");
-        return;
-    }
-
-    if (name) {
-        if (!add_duplicate) {
-            const struct nbrec_logical_switch *ls;
-            NBREC_LOGICAL_SWITCH_FOR_EACH (ls, ctx->idl) {
-                if (!strcmp(ls->name, name)) {
-                    if (may_exist) {
-                        return;
-                    }
-                    ctl_error(ctx, "%s: a switch with this name already "
-                              "exists", name);
-                    return;
-                }
-            }
+    if (nbctl_check_add_named(ctx, &nbrec_table_logical_switch,
+                              &nbrec_logical_switch_col_name, "switch",
+                              name)) {
+        struct nbrec_logical_switch *ls
+            = nbrec_logical_switch_insert(ctx->txn);
+        if (name) {
+            nbrec_logical_switch_set_name(ls, name);
         }
-    } else if (may_exist) {
-        ctl_error(ctx, "--may-exist requires specifying a name");
-        return;
-    } else if (add_duplicate) {
-        ctl_error(ctx, "--add-duplicate requires specifying a name");
-        return;
-    }
-
-    struct nbrec_logical_switch *ls = nbrec_logical_switch_insert(ctx->txn);
-    if (name) {
-        nbrec_logical_switch_set_name(ls, name);
     }
 }
 
@@ -83,20 +58,8 @@ nbctl_ls_del(struct ctl_context *ctx)
 static void
 nbctl_ls_list(struct ctl_context *ctx)
 {
-    const struct nbrec_logical_switch *ls;
-    size_t n = 0, allocated = 0;
-    struct nbctl_name_uuid *items = NULL;
-
-    NBREC_LOGICAL_SWITCH_FOR_EACH (ls, ctx->idl) {
-        if (n >= allocated) {
-            items = x2nrealloc(items, &allocated, sizeof *items);
-        }
-        items[n].name = ls->name;
-        items[n].uuid = &ls->header_.uuid;
-        n++;
-    }
-    nbctl_print_sorted(&ctx->output, items, n);
-    free(items);
+    nbctl_list_named(ctx, &nbrec_table_logical_switch,
+                     &nbrec_logical_switch_col_name);
 }
 
 /* Finds the logical switch port named 'name' (by name only). */
@@ -403,29 +366,13 @@ nbctl_lsp_get_up(struct ctl_context *ctx)
     }
 }
 
-/* Parses "enabled" or "disabled" into '*enabled'.  Returns an error message
- * on failure. */
-static char *
-parse_enabled(const char *state, bool *enabled)
-{
-    if (!strcasecmp(state, "enabled")) {
-        *enabled = true;
-    } else if (!strcasecmp(state, "disabled")) {
-        *enabled = false;
-    } else {
-        return xasprintf("%s: state must be \"enabled\" or \"disabled\"",
-                         state);
-    }
-    return NULL;
-}
-
 /* "lsp-set-enabled PORT STATE". */
 static void
 nbctl_lsp_set_enabled(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch_port *lsp = get_lsp(ctx);
     bool enabled;
-    if (!lsp || nbctl_fail(ctx, parse_enabled(ctx->argv[2], &enabled))) {
+    if (!lsp || nbctl_fail(ctx, nbctl_parse_enabled(ctx->argv[2], &enabled))) {
         return;
     }
     nbrec_logical_switch_port_set_enabled(lsp, &enabled, 1);
@@ -473,33 +420,6 @@ nbctl_lsp_get_type(struct ctl_context *ctx)
     }
 }
 
-/* Parses KEY=VALUE arguments argv[2...] into 'options'. */
-static void
-parse_options_args(struct ctl_context *ctx, struct smap *options)
-{
-    smap_init(options);
-    for (int i = 2; i < ctx->argc; i++) {
-        char *key, *value;
-        value = xstrdup(ctx->argv[i]);
-        key = strsep(&value, "=");
-        if (value) {
-            smap_add(options, key, value);
-        }
-        free(key);
-    }
-}
-
-/* Prints 'options' as KEY=VALUE lines, in the map's iteration order (as
- * the reference implementation does). */
-static void
-print_smap(struct ds *out, const struct smap *options)
-{
-    const struct smap_node *node;
-    SMAP_FOR_EACH (node, options) {
-        ds_put_format(out, "%s=%s\n", node->key, node->value);
-    }
-}
-
 /* "lsp-set-options PORT [KEY=VALUE]...". */
 static void
 nbctl_lsp_set_options(struct ctl_context *ctx)
@@ -507,7 +427,7 @@ nbctl_lsp_set_options(struct ctl_context *ctx)
     const struct nbrec_logical_switch_port *lsp = get_lsp(ctx);
     if (lsp) {
         struct smap options;
-        parse_options_args(ctx, &options);
+        nbctl_parse_key_values(ctx, 2, &options);
         nbrec_logical_switch_port_set_options(lsp, &options);
         smap_destroy(&options);
     }
@@ -519,7 +439,7 @@ nbctl_lsp_get_options(struct ctl_context *ctx)
 {
     const struct nbrec_logical_switch_port *lsp = get_lsp(ctx);
     if (lsp) {
-        print_smap(&ctx->output, &lsp->options);
+        nbctl_print_key_values(&ctx->output, &lsp->options);
     }
 }
 

@@ -369,13 +369,6 @@ Other options:\n\
     exit(EXIT_SUCCESS);
 }
 
-/* Implements the "sync" command and "--wait" with no changes. */
-void
-nbctl_force_wait(void)
-{
-    force_wait = true;
-}
-
 /* ------------------------------------------------------------------------ */
 /* init, sync, show. */
 
@@ -389,7 +382,7 @@ nbctl_init(struct ctl_context *ctx OVS_UNUSED)
 static void
 nbctl_sync(struct ctl_context *ctx OVS_UNUSED)
 {
-    nbctl_force_wait();
+    force_wait = true;
 }
 
 /* Appends " (aka VALUE)" when 'key' is present in 'ids'. */
