@@ -70,9 +70,9 @@ put_stack(struct ofpbuf *ofpacts, const struct mf_subfield *sf, bool push)
 /* Appends an action that stores 'value' (right-aligned, host order) into
  * subfield 'sf', only the bits set in 'mask' (relative to 'sf', or NULL for
  * all). */
-void
-ovnact_put_load(struct ofpbuf *ofpacts, const struct mf_subfield *sf,
-                ovs_u128 value, const ovs_u128 *mask)
+static void
+put_load(struct ofpbuf *ofpacts, const struct mf_subfield *sf,
+         ovs_u128 value, const ovs_u128 *mask)
 {
     const struct mf_field *mf = sf->field;
     ovs_u128 m = ovn_u128_low_mask(sf->n_bits);
@@ -110,7 +110,7 @@ static void
 put_flag(struct ofpbuf *ofpacts, int bit, bool value)
 {
     struct mf_subfield sf = sub_field(OVN_MFF_LOG_FLAGS, bit, 1);
-    ovnact_put_load(ofpacts, &sf, ovn_u128_from_u64(value), NULL);
+    put_load(ofpacts, &sf, ovn_u128_from_u64(value), NULL);
 }
 
 /* Returns the OpenFlow table for logical stage 'stage' of a pipeline. */
@@ -189,7 +189,7 @@ encode_get_neigh(const struct ovn_action *act, struct ofpbuf *ofpacts,
 
     load_arg(ofpacts, &regs, &act->args[0].sf, &port);
     load_arg(ofpacts, &regs, &act->args[1].sf, &ip);
-    ovnact_put_load(ofpacts, &eth_dst, ovn_u128_from_u64(0), NULL);
+    put_load(ofpacts, &eth_dst, ovn_u128_from_u64(0), NULL);
     put_resubmit(ofpacts, OVN_OFTABLE_MAC_BINDING);
     restore_args(ofpacts, &regs);
 }
@@ -238,7 +238,7 @@ encode_get_fdb(const struct ovn_action *act, struct ofpbuf *ofpacts)
         save_reg(ofpacts, &port_regs, &outport);
     }
     /* The result is 0 (no port) unless the table finds the MAC. */
-    ovnact_put_load(ofpacts, &outport, ovn_u128_from_u64(0), NULL);
+    put_load(ofpacts, &outport, ovn_u128_from_u64(0), NULL);
     load_arg(ofpacts, &mac_regs, &act->args[0].sf, &eth_dst);
     put_resubmit(ofpacts, OVN_OFTABLE_GET_FDB);
     restore_args(ofpacts, &mac_regs);
@@ -373,6 +373,22 @@ ct_flag_field(const char *name, enum mf_field_id id, int bit)
     return sub_field(id, bit, 1);
 }
 
+/* Allocates an OpenFlow group for 'spec' (ovs-ofctl group syntax, without
+ * group_id) through 'env' and appends an action that sends the packet to
+ * it.  Destroys 'spec'.  Returns NULL or a malloc'd error. */
+static char *
+put_group(const struct ovn_action_env *env, struct ds *spec,
+          struct ofpbuf *ofpacts)
+{
+    uint32_t group_id = env->group_id(env->id_aux, ds_cstr(spec));
+    ds_destroy(spec);
+    if (!group_id) {
+        return xstrdup("could not allocate an OpenFlow group");
+    }
+    ofpact_put_GROUP(ofpacts)->group_id = group_id;
+    return NULL;
+}
+
 /* ct_lb and ct_lb_mark. */
 static char *
 encode_ct_lb(const struct ovn_action *act, const struct ovn_action_env *env,
@@ -452,13 +468,7 @@ encode_ct_lb(const struct ovn_action *act, const struct ovn_action_env *env,
         }
     }
 
-    uint32_t group_id = env->group_id(env->id_aux, ds_cstr(&spec));
-    ds_destroy(&spec);
-    if (!group_id) {
-        return xstrdup("could not allocate an OpenFlow group");
-    }
-    ofpact_put_GROUP(ofpacts)->group_id = group_id;
-    return NULL;
+    return put_group(env, &spec, ofpacts);
 }
 
 /* Nested and grouped actions. -------------------------------------------- */
@@ -525,13 +535,7 @@ encode_select(const struct ovn_action *act, const struct ovn_action_env *env,
         mf_format_subfield(&act->dst.sf, &spec);
         ds_put_format(&spec, ",resubmit(,%d)", table);
     }
-    uint32_t group_id = env->group_id(env->id_aux, ds_cstr(&spec));
-    ds_destroy(&spec);
-    if (!group_id) {
-        return xstrdup("could not allocate an OpenFlow group");
-    }
-    ofpact_put_GROUP(ofpacts)->group_id = group_id;
-    return NULL;
+    return put_group(env, &spec, ofpacts);
 }
 
 /* fwd_group(liveness=..., childports=...). */
@@ -574,13 +578,7 @@ encode_fwd_group(const struct ovn_action *act,
         ds_destroy(&spec);
         return NULL;
     }
-    uint32_t group_id = env->group_id(env->id_aux, ds_cstr(&spec));
-    ds_destroy(&spec);
-    if (!group_id) {
-        return xstrdup("could not allocate an OpenFlow group");
-    }
-    ofpact_put_GROUP(ofpacts)->group_id = group_id;
-    return NULL;
+    return put_group(env, &spec, ofpacts);
 }
 
 /* Learned flows. --------------------------------------------------------- */
@@ -775,11 +773,10 @@ encode_action(const struct ovn_action *act, const struct ovn_action_env *env,
             if (env->lookup_port) {
                 env->lookup_port(env->aux, act->value.string, &key);
             }
-            ovnact_put_load(ofpacts, &act->dst.sf, ovn_u128_from_u64(key),
-                            NULL);
+            put_load(ofpacts, &act->dst.sf, ovn_u128_from_u64(key), NULL);
         } else {
-            ovnact_put_load(ofpacts, &act->dst.sf, act->value.value,
-                            act->value.masked ? &act->value.mask : NULL);
+            put_load(ofpacts, &act->dst.sf, act->value.value,
+                     act->value.masked ? &act->value.mask : NULL);
         }
         return NULL;
 

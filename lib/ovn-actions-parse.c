@@ -216,6 +216,31 @@ check_result_bit(struct action_context *ctx, const char *action,
     return check_writable(ctx, dst);
 }
 
+/* Parses "(N)", with N in [min, max], as the only argument of 'act', named
+ * 'what' in the error message about action 'action'. */
+static bool
+parse_int_arg(struct action_context *ctx, const char *action,
+              const char *what, int min, int max, struct ovn_action *act)
+{
+    struct ovn_lexer *lexer = ctx->lexer;
+    int n;
+
+    if (!ovn_lexer_force_match(lexer, OVN_LEX_T_LPAREN)
+        || !ovn_lexer_force_int(lexer, &n)
+        || !ovn_lexer_force_match(lexer, OVN_LEX_T_RPAREN)) {
+        return false;
+    }
+    if (n < min || n > max) {
+        ovn_lexer_error(lexer, "%s: %s %d out of range %d to %d",
+                        action, what, n, min, max);
+        return false;
+    }
+    act->ints = xmalloc(sizeof *act->ints);
+    act->ints[0] = n;
+    act->n_ints = 1;
+    return true;
+}
+
 /* Assignments. ----------------------------------------------------------- */
 
 /* Parses the constant at the current token into 'c'. */
@@ -987,26 +1012,12 @@ parse_result_action(struct action_context *ctx, struct ovn_actions *acts,
         ok = (check_writable(ctx, &act->dst)
               && parse_field_args(ctx, act, fname, "e"));
     } else if (!strcmp(fname, "check_pkt_larger")) {
-        int len;
         ovn_lexer_get(lexer);
         act = ovn_actions_add(acts, OVNACT_CHECK_PKT_LARGER);
         act->dst = *dst;
         dst->name = NULL;
-        if (!check_result_bit(ctx, fname, &act->dst)
-            || !ovn_lexer_force_match(lexer, OVN_LEX_T_LPAREN)
-            || !ovn_lexer_force_int(lexer, &len)
-            || !ovn_lexer_force_match(lexer, OVN_LEX_T_RPAREN)) {
-            goto exit;
-        }
-        if (len < 0 || len > 65535) {
-            ovn_lexer_error(lexer, "check_pkt_larger: length %d out of "
-                            "range 0 to 65535", len);
-            goto exit;
-        }
-        act->ints = xmalloc(sizeof *act->ints);
-        act->ints[0] = len;
-        act->n_ints = 1;
-        ok = true;
+        ok = (check_result_bit(ctx, fname, &act->dst)
+              && parse_int_arg(ctx, fname, "length", 0, 65535, act));
     } else if (!strcmp(fname, "put_dhcp_opts")
                || !strcmp(fname, "put_dhcpv6_opts")
                || !strcmp(fname, "put_nd_ra_opts")) {
@@ -1281,22 +1292,8 @@ parse_action(struct action_context *ctx, struct ovn_actions *acts)
         }
         return true;
     } else if (ovn_lexer_match_id(lexer, "set_queue")) {
-        int q;
         struct ovn_action *act = ovn_actions_add(acts, OVNACT_SET_QUEUE);
-        if (!ovn_lexer_force_match(lexer, OVN_LEX_T_LPAREN)
-            || !ovn_lexer_force_int(lexer, &q)
-            || !ovn_lexer_force_match(lexer, OVN_LEX_T_RPAREN)) {
-            return false;
-        }
-        if (q < 0 || q > 61440) {
-            ovn_lexer_error(lexer, "set_queue: queue %d out of range 0 to "
-                            "61440", q);
-            return false;
-        }
-        act->ints = xmalloc(sizeof *act->ints);
-        act->ints[0] = q;
-        act->n_ints = 1;
-        return true;
+        return parse_int_arg(ctx, "set_queue", "queue", 0, 61440, act);
     } else if (ovn_lexer_match_id(lexer, "set_meter")) {
         int rate, burst;
         struct ovn_action *act = ovn_actions_add(acts, OVNACT_SET_METER);

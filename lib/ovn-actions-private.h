@@ -89,11 +89,6 @@ void format_string_token(const char *s, struct ds *out);
 const struct ovnact_opt *ovnact_find_opt(const struct ovn_action *,
                                          const char *name);
 
-/* Appends an action storing 'value' into 'sf' (masked by 'mask', relative
- * to 'sf', if nonnull). */
-void ovnact_put_load(struct ofpbuf *, const struct mf_subfield *sf,
-                     ovs_u128 value, const ovs_u128 *mask);
-
 /* Encodes controller-bound and option-bearing actions. */
 char *ovnact_encode_pinctrl(const struct ovn_action *,
                             const struct ovn_action_env *,
