@@ -249,22 +249,32 @@ nbctl_acl_del(struct ctl_context *ctx)
     }
 }
 
-/* Orders ACLs (and QoS rules, through the same fields) by direction
- * (from-lport first), descending priority and match. */
+/* Orders rules (ACLs, QoS rules) a and b, given by their direction,
+ * priority and match: by direction (from-lport first), descending priority,
+ * then match. */
+static int
+compare_rules(const char *dir_a, int64_t prio_a, const char *match_a,
+              const char *dir_b, int64_t prio_b, const char *match_b)
+{
+    int cmp = strcmp(dir_a, dir_b);
+    if (cmp) {
+        return cmp;
+    }
+    if (prio_a != prio_b) {
+        return prio_a > prio_b ? -1 : 1;
+    }
+    return strcmp(match_a, match_b);
+}
+
+/* qsort() comparator for ACLs, see compare_rules(). */
 static int
 compare_acls(const void *a_, const void *b_)
 {
     const struct nbrec_acl *const *ap = a_;
     const struct nbrec_acl *const *bp = b_;
     const struct nbrec_acl *a = *ap, *b = *bp;
-    int cmp = strcmp(a->direction, b->direction);
-    if (cmp) {
-        return cmp;
-    }
-    if (a->priority != b->priority) {
-        return a->priority > b->priority ? -1 : 1;
-    }
-    return strcmp(a->match, b->match);
+    return compare_rules(a->direction, a->priority, a->match,
+                         b->direction, b->priority, b->match);
 }
 
 /* "acl-list ENTITY". */
@@ -475,21 +485,15 @@ nbctl_qos_del(struct ctl_context *ctx)
     }
 }
 
-/* Orders QoS rules like ACLs. */
+/* qsort() comparator for QoS rules, see compare_rules(). */
 static int
 compare_qos(const void *a_, const void *b_)
 {
     const struct nbrec_qos *const *ap = a_;
     const struct nbrec_qos *const *bp = b_;
     const struct nbrec_qos *a = *ap, *b = *bp;
-    int cmp = strcmp(a->direction, b->direction);
-    if (cmp) {
-        return cmp;
-    }
-    if (a->priority != b->priority) {
-        return a->priority > b->priority ? -1 : 1;
-    }
-    return strcmp(a->match, b->match);
+    return compare_rules(a->direction, a->priority, a->match,
+                         b->direction, b->priority, b->match);
 }
 
 /* "qos-list SWITCH". */
