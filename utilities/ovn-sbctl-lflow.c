@@ -448,6 +448,17 @@ put_vflow_prefix(struct ds *s, const struct ovsdb_idl_row *row,
     }
 }
 
+/* Appends 'section', if it is not empty, to 's' under the heading 'title',
+ * and clears it. */
+static void
+flush_vflow_section(struct ds *s, const char *title, struct ds *section)
+{
+    if (section->length) {
+        ds_put_format(s, "\n%s:\n%s", title, ds_cstr(section));
+        ds_clear(section);
+    }
+}
+
 /* Prints the southbound records besides logical flows that ovn-controller
  * turns into OpenFlow flows ("--vflows"): port bindings, MAC bindings,
  * multicast groups and chassis, restricted to 'dp' if nonnull. */
@@ -468,10 +479,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
             print_of_flows(&section, of, &pb->header_.uuid);
         }
     }
-    if (section.length) {
-        ds_put_format(s, "\nPort Bindings:\n%s", ds_cstr(&section));
-        ds_clear(&section);
-    }
+    flush_vflow_section(s, "Port Bindings", &section);
 
     const struct sbrec_mac_binding *mb;
     SBREC_MAC_BINDING_FOR_EACH (mb, ctx->idl) {
@@ -483,10 +491,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
             print_of_flows(&section, of, &mb->header_.uuid);
         }
     }
-    if (section.length) {
-        ds_put_format(s, "\nMAC Bindings:\n%s", ds_cstr(&section));
-        ds_clear(&section);
-    }
+    flush_vflow_section(s, "MAC Bindings", &section);
 
     const struct sbrec_multicast_group *mg;
     SBREC_MULTICAST_GROUP_FOR_EACH (mg, ctx->idl) {
@@ -503,10 +508,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
             print_of_flows(&section, of, &mg->header_.uuid);
         }
     }
-    if (section.length) {
-        ds_put_format(s, "\nMC Groups:\n%s", ds_cstr(&section));
-        ds_clear(&section);
-    }
+    flush_vflow_section(s, "MC Groups", &section);
 
     const struct sbrec_chassis *ch;
     SBREC_CHASSIS_FOR_EACH (ch, ctx->idl) {
@@ -518,9 +520,7 @@ print_vflows(struct ds *s, struct ctl_context *ctx,
         ds_put_format(&section, "name=%s\n", ch->name);
         print_of_flows(&section, of, &ch->header_.uuid);
     }
-    if (section.length) {
-        ds_put_format(s, "\nChassis:\n%s", ds_cstr(&section));
-    }
+    flush_vflow_section(s, "Chassis", &section);
     ds_destroy(&section);
 }
 
