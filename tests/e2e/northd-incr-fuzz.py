@@ -13,6 +13,7 @@ Prints the number of edits applied; exits 1 with a diff on mismatch.
 
 import os
 import random
+import time
 import subprocess
 import sys
 
@@ -21,6 +22,9 @@ from northd_sbview import atom, diff, run, select_all, snapshot, wait_sb  # noqa
 
 NBCTL, NORTHD_CTL = sys.argv[1], sys.argv[2]
 STEPS, SEED = int(sys.argv[3]), int(sys.argv[4])
+# Wall-clock budget in seconds (the test runner allows 300 per test).
+BUDGET = int(os.environ.get("NORTHD_FUZZ_BUDGET", "200"))
+STEPS_DONE = [None]
 rng = random.Random(SEED)
 
 NB = os.environ["OVN_NB_DB"]
@@ -320,9 +324,14 @@ def main():
     edits = 0
     nbctl("ls-add", "ls0")
     switches.append("ls0")
+    start = time.monotonic()
     for step in range(STEPS):
+        if time.monotonic() - start > BUDGET:
+            print("time budget of %d s reached" % BUDGET)
+            STEPS_DONE[0] = step
+            break
         cmds = []
-        for _ in range(rng.randrange(1, 4)):
+        for _ in range(rng.randrange(1, 7)):
             if cmds:
                 cmds.append("--")
             cmds += random_op()
@@ -343,7 +352,8 @@ def main():
                   % (step, SEED, " ".join(cmds)))
             diff(inc, full)
             sys.exit(1)
-    print("%d steps, %d edits, incremental == recompute" % (STEPS, edits))
+    print("%d steps, %d edits, incremental == recompute"
+          % (STEPS_DONE[0] if STEPS_DONE[0] is not None else STEPS, edits))
 
 
 main()

@@ -3,7 +3,8 @@
 # random sequences of northbound edits, and after each step the southbound
 # contents (and the northbound columns northd writes) maintained
 # incrementally must equal what a full recompute produces.
-#   NORTHD_FUZZ_STEPS (default 600) and NORTHD_FUZZ_SEED (default: random,
+#   NORTHD_FUZZ_STEPS (default 400), NORTHD_FUZZ_BUDGET (seconds, default
+#   200: a slow machine stops early) and NORTHD_FUZZ_SEED (default: random,
 #   printed) control the run.
 
 E2E_CTL=debian
@@ -11,7 +12,7 @@ E2E_CTL=debian
 have_ours ovn-northd || skip "our ovn-northd is not built"
 
 central_start ours
-steps=${NORTHD_FUZZ_STEPS:-600}
+steps=${NORTHD_FUZZ_STEPS:-400}
 seed=${NORTHD_FUZZ_SEED:-$RANDOM}
 e2e_log "seed $seed, $steps steps"
 out=$(/usr/bin/python3 "$E2E_LIBDIR/northd-incr-fuzz.py" "$E2E_NBCTL" \
