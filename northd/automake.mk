@@ -47,6 +47,7 @@ EXTRA_DIST += \
 	tests/e2e/northd-incr-fuzz.py \
 	tests/e2e/northd-incr-fuzz.sh \
 	tests/e2e/northd-ha.sh \
+	tests/e2e/northd-interop-container.sh \
 	tests/e2e/northd-interop-l2.sh \
 	tests/e2e/northd_sbview.py \
 	tests/e2e/l3-diff-debian.py \
