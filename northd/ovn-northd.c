@@ -28,6 +28,9 @@
 
 VLOG_DEFINE_THIS_MODULE(ovn_northd);
 
+/* The OVN release whose behaviour this northd reproduces. */
+#define ND_VERSION "23.03.1"
+
 /* Name of the southbound lock that makes exactly one northd active. */
 #define ND_LOCK_NAME "ovn_northd"
 
@@ -118,7 +121,8 @@ parse_options(int argc, char *argv[])
             usage();
 
         case 'V':
-            ovs_print_version(0, 0);
+            printf("%s %s\nOpen vSwitch Library %s\n", program_name,
+                   ND_VERSION, VERSION);
             exit(EXIT_SUCCESS);
 
         case '?':
