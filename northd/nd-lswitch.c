@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
 #include "packets.h"
 #include "smap.h"
 #include "util.h"
@@ -177,7 +178,7 @@ port_arp_nd_flows(struct northd *nd, struct nd_port *port,
                       "flags.loopback = 1; output;", la->ea_s, la->ea_s, ip);
         ADD(o, dp, LS_IN_ARP_ND_RSP, 50, ds_cstr(&match), ds_cstr(&actions),
             hint);
-        ds_put_format(&match, " && inport == \"%s\"", port->name);
+        ds_put_format(&match, " && inport == %s", port->json_key);
         ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match), "next;", hint);
     }
 
@@ -194,7 +195,7 @@ port_arp_nd_flows(struct northd *nd, struct nd_port *port,
                       la->ea_s, a->addr_s, a->addr_s, la->ea_s);
         ADD(o, dp, LS_IN_ARP_ND_RSP, 50, ds_cstr(&match), ds_cstr(&actions),
             hint);
-        ds_put_format(&match, " && inport == \"%s\"", port->name);
+        ds_put_format(&match, " && inport == %s", port->json_key);
         ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match), "next;", hint);
     }
     ds_destroy(&match);
@@ -222,7 +223,7 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
     struct ds actions = DS_EMPTY_INITIALIZER;
 
     /* Ingress table 0: disabled ports, VTEP ports and QoS queues. */
-    ds_put_format(&match, "inport == \"%s\"", port->name);
+    ds_put_format(&match, "inport == %s", port->json_key);
     if (!port->enabled) {
         ADD(o, dp, LS_IN_CHECK_PORT_SEC, 100, ds_cstr(&match),
             REGBIT_PORT_SEC_DROP" = 1; next;", hint);
@@ -255,20 +256,20 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
     /* Localnet ports skip conntrack and the ARP responder. */
     if (is_localnet) {
         ds_clear(&match);
-        ds_put_format(&match, "ip && inport == \"%s\"", port->name);
+        ds_put_format(&match, "ip && inport == %s", port->json_key);
         ADD(o, dp, LS_IN_PRE_LB, 110, ds_cstr(&match), "next;", hint);
         ds_clear(&match);
-        ds_put_format(&match, "ip && outport == \"%s\"", port->name);
+        ds_put_format(&match, "ip && outport == %s", port->json_key);
         ADD(o, dp, LS_OUT_PRE_LB, 110, ds_cstr(&match), "ct_clear; next;",
             hint);
         ds_clear(&match);
-        ds_put_format(&match, "inport == \"%s\"", port->name);
+        ds_put_format(&match, "inport == %s", port->json_key);
         ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match), "next;", hint);
 
         int queue = smap_get_int(&nbsp->options, "qdisc_queue_id", 0);
         if (queue > 0 && queue <= 0xf000) {
             ds_clear(&match);
-            ds_put_format(&match, "outport == \"%s\"", port->name);
+            ds_put_format(&match, "outport == %s", port->json_key);
             ds_clear(&actions);
             ds_put_format(&actions, "set_queue(%d); output;", queue);
             ADD(o, dp, LS_OUT_APPLY_PORT_SEC, 100, ds_cstr(&match),
@@ -283,16 +284,16 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
     if (port->is_router && port->has_peer) {
         const struct ovn_lport_addrs *pa = &port->peer_addrs;
         ds_clear(&match);
-        ds_put_format(&match, "ip && inport == \"%s\"", port->name);
+        ds_put_format(&match, "ip && inport == %s", port->json_key);
         ADD(o, dp, LS_IN_PRE_LB, 110, ds_cstr(&match), "next;", hint);
         ds_clear(&match);
-        ds_put_format(&match, "ip && outport == \"%s\"", port->name);
+        ds_put_format(&match, "ip && outport == %s", port->json_key);
         ADD(o, dp, LS_OUT_PRE_LB, 110, ds_cstr(&match), "ct_clear; next;",
             hint);
 
         ds_clear(&actions);
-        ds_put_format(&actions, "clone {outport = \"%s\"; output; }; "
-                      "outport = \"_MC_flood_l2\"; output;", port->name);
+        ds_put_format(&actions, "clone {outport = %s; output; }; "
+                      "outport = \"_MC_flood_l2\"; output;", port->json_key);
         for (size_t i = 0; i < pa->n_ipv4; i++) {
             ds_clear(&match);
             ds_put_format(&match, "flags[1] == 0 && arp.op == 1 && "
@@ -324,12 +325,14 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
         for (char *parent = strtok_r(copy, ",", &save); parent;
              parent = strtok_r(NULL, ",", &save)) {
             ds_clear(&match);
-            ds_put_format(&match, "inport == \"%s\" && ((arp.op == 1 && "
+            ds_put_cstr(&match, "inport == ");
+            json_string_escape(parent, &match);
+            ds_put_format(&match, " && ((arp.op == 1 && "
                           "arp.spa == %s && arp.tpa == %s) || (arp.op == 2 "
-                          "&& arp.spa == %s))", parent, vip, vip, vip);
+                          "&& arp.spa == %s))", vip, vip, vip);
             ds_clear(&actions);
-            ds_put_format(&actions, "bind_vport(\"%s\", inport); next;",
-                          port->name);
+            ds_put_format(&actions, "bind_vport(%s, inport); next;",
+                          port->json_key);
             ADD(o, dp, LS_IN_ARP_ND_RSP, 100, ds_cstr(&match),
                 ds_cstr(&actions), hint);
         }
@@ -355,7 +358,7 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
         ds_put_format(&match, "eth.dst == %s", port->addrs[i].ea_s);
         ds_clear(&actions);
         if (port->enabled) {
-            ds_put_format(&actions, "outport = \"%s\"; output;", port->name);
+            ds_put_format(&actions, "outport = %s; output;", port->json_key);
         } else {
             ds_put_cstr(&actions, "drop;");
         }
@@ -365,7 +368,7 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
 
     if (!port->enabled) {
         ds_clear(&match);
-        ds_put_format(&match, "outport == \"%s\"", port->name);
+        ds_put_format(&match, "outport == %s", port->json_key);
         ADD(o, dp, LS_IN_L2_UNKNOWN, 50, ds_cstr(&match), "drop;", hint);
     }
 

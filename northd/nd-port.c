@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "hash.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
 #include "smap.h"
@@ -124,6 +126,9 @@ nd_port_create(struct northd *nd, struct nd_datapath *dp,
     struct nd_port *port = xzalloc(sizeof *port);
     port->nb_uuid = nbsp->header_.uuid;
     port->name = xstrdup(nbsp->name);
+    struct ds key = DS_EMPTY_INITIALIZER;
+    json_string_escape(port->name, &key);
+    port->json_key = ds_steal_cstr(&key);
     port->dp = dp;
     nd_lflow_owner_init(&port->flows);
     hmap_insert(&nd->ports_by_uuid, &port->uuid_node,
@@ -574,6 +579,7 @@ nd_port_destroy(struct northd *nd, struct nd_port *port)
 
     /* Promote a port that was ignored because it had the same name. */
     char *name = port->name;
+    free(port->json_key);
     free(port);
     if (was_winner && nd->n_dups) {
         struct nd_port *other;

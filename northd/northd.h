@@ -93,6 +93,7 @@ struct nd_port {
     struct ovs_list dp_node;    /* In datapath 'ports'. */
     struct uuid nb_uuid;        /* Northbound Logical_Switch_Port. */
     char *name;                 /* Port name. */
+    char *json_key;             /* 'name' quoted and escaped for flows. */
     struct nd_datapath *dp;     /* Logical switch the port is on. */
     bool dup;                   /* Name already used: port is ignored. */
     unsigned int seen;          /* Epoch of last port-list walk. */

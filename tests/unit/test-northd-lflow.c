@@ -144,6 +144,7 @@ make_port(struct fixture *f, const char *name, const char *type,
     struct nd_port *p = xzalloc(sizeof *p);
     uuid_generate(&p->nb_uuid);
     p->name = xstrdup(name);
+    p->json_key = xasprintf("\"%s\"", name);
     p->dp = f->dp;
     p->enabled = enabled;
     nd_lflow_owner_init(&p->flows);
@@ -175,6 +176,7 @@ free_port(struct fixture *f, struct nd_port *p,
     free(p->addrs);
     smap_destroy(&nbsp->options);
     free(p->name);
+    free(p->json_key);
     free(p);
 }
 
