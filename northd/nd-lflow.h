@@ -179,7 +179,14 @@ void nd_lflow_owner_end(struct nd_lflow_table *, struct ovs_list *old);
 /* Releases every flow of 'owner'. */
 void nd_lflow_owner_clear(struct nd_lflow_table *, struct nd_lflow_owner *);
 
-/* Adds a flow produced by 'owner'. */
+/* Adds a flow produced by 'owner'.
+ *
+ * Validation hook: matches that northd generates itself are checked by
+ * tests/unit/test-northd-lflow.c against the logical flow language
+ * (ovn_lflow_check_match() and ovn_actions_parse() of lib/libovnlflow.a).
+ * Matches that come from user input (ACLs, QoS, policies: not handled yet)
+ * must be checked with ovn_lflow_check_match() before they are added, and
+ * the row skipped with nd_log_bad() if it fails. */
 void nd_lflow_add_at(struct nd_lflow_table *, struct nd_lflow_owner *owner,
                      struct nd_datapath *dp, enum nd_stage stage,
                      uint16_t priority, const char *match,
