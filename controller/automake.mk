@@ -24,6 +24,8 @@ controller_libcontroller_a_SOURCES = \
 	controller/patch.h \
 	controller/physical.c \
 	controller/physical.h \
+	controller/pinctrl.c \
+	controller/pinctrl.h \
 	controller/port-sec.c \
 	controller/port-sec.h
 controller_libcontroller_a_CPPFLAGS = $(AM_CPPFLAGS)

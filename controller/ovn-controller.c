@@ -22,6 +22,7 @@
 #include "controller/lflow.h"
 #include "controller/ofctrl.h"
 #include "controller/patch.h"
+#include "controller/pinctrl.h"  /* l3: pinctrl */
 #include "controller/physical.h"
 #include "controller/port-sec.h"
 #include "daemon.h"
@@ -473,6 +474,7 @@ ctl_run(struct controller *c)
 
     if (br_int_ready(br_int)) {
         ofctrl_run(br_int->name, c->cfg.of_probe_s);
+        pinctrl_run(br_int->name, sb, sb_txn);  /* l3: pinctrl */
         if (ofctrl_needs_full() && c->desired_seq) {
             c->put_pending = true;      /* E.g. after a rejected bundle. */
         }
@@ -611,6 +613,7 @@ main(int argc, char *argv[])
     c.startup_ts = time_wall_msec();
     c.geneve_field = ofctrl_geneve_field();
     ofctrl_init();
+    pinctrl_init();             /* l3: pinctrl */
 
     while (!c.exiting || !c.restart) {
         ctl_run(&c);
@@ -623,6 +626,7 @@ main(int argc, char *argv[])
             break;
         }
         ofctrl_wait();
+        pinctrl_wait();         /* l3: pinctrl */
         unixctl_server_wait(unixctl);
         if (c.exiting) {
             poll_timer_wait_until(c.exit_deadline);
@@ -638,6 +642,7 @@ main(int argc, char *argv[])
     }
     unixctl_server_destroy(unixctl);
     ofctrl_destroy();
+    pinctrl_destroy();          /* l3: pinctrl */
     lflow_state_destroy(&c.lflows);
     ctl_flow_table_destroy(&c.phys);
     ct_zones_destroy(&c.zones);
