@@ -172,16 +172,16 @@ port_admission_flows(struct northd *nd, struct nd_router *lr,
 
     /* Admission: unicast to the port's MAC, and multicast. */
     ds_put_format(&a, "xreg0[0..47] = %s; next;", la->ea_s);
-    ds_put_format(&m, "eth.dst == %s && inport == \"%s\"", la->ea_s,
-                  rp->name);
+    ds_put_format(&m, "eth.dst == %s && inport == %s", la->ea_s,
+                  rp->json_key);
     ADD_H(LR_IN_ADMISSION, 50, ds_cstr(&m), ds_cstr(&a), hint);
     ds_clear(&m);
-    ds_put_format(&m, "eth.mcast && inport == \"%s\"", rp->name);
+    ds_put_format(&m, "eth.mcast && inport == %s", rp->json_key);
     ADD_H(LR_IN_ADMISSION, 50, ds_cstr(&m), ds_cstr(&a), hint);
 
     /* Delivery. */
     ds_clear(&m);
-    ds_put_format(&m, "outport == \"%s\"", rp->name);
+    ds_put_format(&m, "outport == %s", rp->json_key);
     ADD_H(LR_OUT_DELIVERY, 100, ds_cstr(&m), "output;", hint);
 
     ds_destroy(&m);
@@ -201,8 +201,8 @@ port_input_flows(struct northd *nd, struct nd_router *lr,
     /* ARP requests from the port's networks refresh known bindings. */
     for (size_t i = 0; i < la->n_ipv4; i++) {
         ds_clear(&m);
-        ds_put_format(&m, "inport == \"%s\" && arp.spa == %s/%u && "
-                      "arp.op == 1", rp->name, la->ipv4[i].network_s,
+        ds_put_format(&m, "inport == %s && arp.spa == %s/%u && "
+                      "arp.op == 1", rp->json_key, la->ipv4[i].network_s,
                       la->ipv4[i].plen);
         ADD_H(LR_IN_LOOKUP_NEIGHBOR, 100, ds_cstr(&m),
               "reg9[2] = lookup_arp(inport, arp.spa, arp.sha); next;",
@@ -230,8 +230,8 @@ port_input_flows(struct northd *nd, struct nd_router *lr,
     for (size_t i = 0; i < la->n_ipv4; i++) {
         const struct ovn_ipv4_netaddr *n = &la->ipv4[i];
         ds_clear(&m);
-        ds_put_format(&m, "inport == \"%s\" && arp.op == 1 && "
-                      "arp.tpa == %s && arp.spa == %s/%u", rp->name,
+        ds_put_format(&m, "inport == %s && arp.op == 1 && "
+                      "arp.tpa == %s && arp.spa == %s/%u", rp->json_key,
                       n->addr_s, n->network_s, n->plen);
         ADD_H(LR_IN_IP_INPUT, 90, ds_cstr(&m),
               "eth.dst = eth.src; eth.src = xreg0[0..47]; arp.op = 2; "
@@ -242,8 +242,8 @@ port_input_flows(struct northd *nd, struct nd_router *lr,
     for (size_t i = 0; i < la->n_ipv6; i++) {
         const struct ovn_ipv6_netaddr *n = &la->ipv6[i];
         ds_clear(&m);
-        ds_put_format(&m, "inport == \"%s\" && ip6.dst == {%s, %s} && "
-                      "nd_ns && nd.target == %s", rp->name, n->addr_s,
+        ds_put_format(&m, "inport == %s && ip6.dst == {%s, %s} && "
+                      "nd_ns && nd.target == %s", rp->json_key, n->addr_s,
                       n->sn_addr_s, n->addr_s);
         ADD_H(LR_IN_IP_INPUT, 90, ds_cstr(&m),
               "nd_na_router { eth.src = xreg0[0..47]; ip6.src = nd.target; "
@@ -335,14 +335,14 @@ port_input_flows(struct northd *nd, struct nd_router *lr,
     /* TTL exceeded, from each of the port's addresses. */
     for (size_t i = 0; i < la->n_ipv4; i++) {
         ds_clear(&m);
-        ds_put_format(&m, "inport == \"%s\" && ip4 && ip.ttl == {0, 1} && "
-                      "!ip.later_frag", rp->name);
+        ds_put_format(&m, "inport == %s && ip4 && ip.ttl == {0, 1} && "
+                      "!ip.later_frag", rp->json_key);
         ds_clear(&a);
         ds_put_format(&a, "icmp4 {eth.dst <-> eth.src; icmp4.type = 11; "
                       "/* Time exceeded */ icmp4.code = 0; /* TTL exceeded "
                       "in transit */ ip4.dst = ip4.src; ip4.src = %s ; "
-                      "ip.ttl = 254; outport = \"%s\"; flags.loopback = 1; "
-                      "output; };", la->ipv4[i].addr_s, rp->name);
+                      "ip.ttl = 254; outport = %s; flags.loopback = 1; "
+                      "output; };", la->ipv4[i].addr_s, rp->json_key);
         ADD_H(LR_IN_IP_INPUT, 31, ds_cstr(&m), ds_cstr(&a), hint);
     }
     for (size_t i = 0; i < la->n_ipv6; i++) {
@@ -351,15 +351,15 @@ port_input_flows(struct northd *nd, struct nd_router *lr,
             continue;
         }
         ds_clear(&m);
-        ds_put_format(&m, "inport == \"%s\" && ip6 && ip6.src == %s/%u && "
-                      "ip.ttl == {0, 1} && !ip.later_frag", rp->name,
+        ds_put_format(&m, "inport == %s && ip6 && ip6.src == %s/%u && "
+                      "ip.ttl == {0, 1} && !ip.later_frag", rp->json_key,
                       n->network_s, n->plen);
         ds_clear(&a);
         ds_put_format(&a, "icmp6 {eth.dst <-> eth.src; ip6.dst = ip6.src; "
                       "ip6.src = %s ; ip.ttl = 254; icmp6.type = 3; /* Time "
                       "exceeded */ icmp6.code = 0; /* TTL exceeded in "
-                      "transit */ outport = \"%s\"; flags.loopback = 1; "
-                      "output; };", n->addr_s, rp->name);
+                      "transit */ outport = %s; flags.loopback = 1; "
+                      "output; };", n->addr_s, rp->json_key);
         ADD_H(LR_IN_IP_INPUT, 31, ds_cstr(&m), ds_cstr(&a), hint);
     }
 
@@ -379,7 +379,7 @@ route_flow(struct northd *nd, struct nd_router *lr, const struct nd_rport *rp,
     struct ds m = DS_EMPTY_INITIALIZER;
     struct ds a = DS_EMPTY_INITIALIZER;
     if (inport_only) {
-        ds_put_format(&m, "inport == \"%s\" && ", rp->name);
+        ds_put_format(&m, "inport == %s && ", rp->json_key);
     }
     if (is_static) {
         ds_put_cstr(&m, "reg7 == 0 && ");
@@ -393,9 +393,9 @@ route_flow(struct northd *nd, struct nd_router *lr, const struct nd_rport *rp,
     } else {
         ds_put_format(&a, "%s.dst", v4 ? "ip4" : "ip6");
     }
-    ds_put_format(&a, "; %s = %s; eth.src = %s; outport = \"%s\"; "
+    ds_put_format(&a, "; %s = %s; eth.src = %s; outport = %s; "
                   "flags.loopback = 1; next;", r1, src, rp->nets.ea_s,
-                  rp->name);
+                  rp->json_key);
     int prio = plen * ROUTE_PRIO_MULT
                + (is_static ? ROUTE_PRIO_STATIC : ROUTE_PRIO_CONNECTED);
     ADD_H(LR_IN_IP_ROUTING, prio, ds_cstr(&m), ds_cstr(&a), hint);
@@ -584,7 +584,7 @@ resolve_flows(struct northd *nd, struct nd_router *lr,
     char *a = xasprintf("eth.dst = %s; next;", la->ea_s);
     for (size_t i = 0; i < la->n_ipv4; i++) {
         ds_clear(&m);
-        ds_put_format(&m, "outport == \"%s\" && reg0 == %s", rp->name,
+        ds_put_format(&m, "outport == %s && reg0 == %s", rp->json_key,
                       la->ipv4[i].addr_s);
         ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
     }
@@ -593,7 +593,7 @@ resolve_flows(struct northd *nd, struct nd_router *lr,
             continue;
         }
         ds_clear(&m);
-        ds_put_format(&m, "outport == \"%s\" && xxreg0 == %s", rp->name,
+        ds_put_format(&m, "outport == %s && xxreg0 == %s", rp->json_key,
                       la->ipv6[i].addr_s);
         ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
     }
@@ -611,13 +611,13 @@ resolve_router_flows(struct northd *nd, struct nd_router *lr,
     struct ds m = DS_EMPTY_INITIALIZER;
     char *a = xasprintf("eth.dst = %s; next;", la->ea_s);
     if (la->n_ipv4) {
-        ds_put_format(&m, "outport == \"%s\" && reg0 == ", rp->name);
+        ds_put_format(&m, "outport == %s && reg0 == ", rp->json_key);
         put_v4_addrs(&m, other, false, false);
         ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
     }
     if (la->n_ipv6) {
         ds_clear(&m);
-        ds_put_format(&m, "outport == \"%s\" && xxreg0 == ", rp->name);
+        ds_put_format(&m, "outport == %s && xxreg0 == ", rp->json_key);
         put_v6_addrs(&m, other, false);
         ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
     }

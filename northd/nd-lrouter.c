@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "hash.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
 #include "packets.h"
@@ -77,6 +79,7 @@ rport_destroy(struct northd *nd, struct nd_rport *rp)
         ovn_lport_addrs_destroy(&rp->nets);
     }
     free(rp->peer);
+    free(rp->json_key);
     free(rp->name);
     free(rp);
 }
@@ -322,6 +325,9 @@ rport_create(struct northd *nd, struct nd_router *lr,
     rp->lr = lr;
     rp->nb_uuid = lrp->header_.uuid;
     rp->name = xstrdup(lrp->name);
+    struct ds quoted = DS_EMPTY_INITIALIZER;
+    json_string_escape(rp->name, &quoted);
+    rp->json_key = ds_steal_cstr(&quoted);
     ovs_list_push_back(&lr->ports, &rp->lr_node);
 
     if (nd_lrouter_port_find(nd, rp->name) || nd_port_find(nd, rp->name)) {

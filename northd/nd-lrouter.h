@@ -30,6 +30,7 @@ struct nd_rport {
     struct nd_router *lr;       /* Router the port belongs to. */
     struct uuid nb_uuid;        /* Northbound Logical_Router_Port. */
     char *name;                 /* Port name. */
+    char *json_key;             /* 'name' quoted and escaped for flows. */
     bool dup;                   /* Name already used: port is ignored. */
     unsigned int seen;          /* Epoch of the last port walk. */
     uint32_t tunnel_key;        /* Tunnel key within the router. */

@@ -65,6 +65,8 @@ STEPS = [
     ("second router", ["lr-add", "lr1", "--", "lrp-add", "lr1", "lr1-p",
                        "00:00:00:00:ee:01", "11.0.0.9/24"]
      + rlsp("sw1", "lr1-att", "lr1-p", "00:00:00:00:ee:01")),
+    ("port name needing quotes", ["lrp-add", "lr1", 'lr1 "q"',
+                                  "00:00:00:00:ee:02", "10.77.0.1/24"]),
     ("delete router port", ["lrp-del", "lrp0"]),
     ("delete router", ["lr-del", "lr1"]),
 ]
