@@ -605,6 +605,28 @@ ovn_ctl_main(const struct ovn_ctl_program *prog, int argc, char *argv[],
 }
 
 void
+ovn_ctl_usage_tail(void)
+{
+    table_usage();
+    printf("\n\
+Daemon mode:\n\
+  --detach                    run as a daemon; prints its control socket\n\
+  -u, --unixctl=SOCKET        send the commands to the daemon at SOCKET\n\
+                              (default: $%s, if set)\n", program->daemon_env);
+    daemon_usage();
+    vlog_usage();
+    printf("\
+  --no-syslog             equivalent to --verbose=%s:syslog:warn\n",
+           program->module->name);
+    printf("\n\
+Other options:\n\
+  -h, --help                  display this help message\n\
+  -V, --version               display version information\n");
+    stream_usage("database", true, true, true);
+    exit(EXIT_SUCCESS);
+}
+
+void
 ovn_ctl_exit(int status)
 {
     if (the_idl_txn) {

@@ -71,6 +71,10 @@ struct ovn_ctl_program {
 int ovn_ctl_main(const struct ovn_ctl_program *, int argc, char *argv[],
                  char *orig_argv[]);
 
+/* Prints the end of the help text that the programs share (table
+ * formatting, daemon mode, logging and other options) and exits. */
+OVS_NO_RETURN void ovn_ctl_usage_tail(void);
+
 /* The exit handler to pass to ctl_init(): aborts the transaction in
  * progress and frees the IDL, then exits with 'status'. */
 OVS_NO_RETURN void ovn_ctl_exit(int status);

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "daemon.h"
 #include "db-ctl-base.h"
 #include "lib/ovn-ctl-main.h"
 #include "lib/ovn-dirs.h"
@@ -25,9 +24,7 @@
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
 #include "smap.h"
-#include "stream.h"
 #include "svec.h"
-#include "table.h"
 #include "timeval.h"
 #include "util.h"
 
@@ -351,22 +348,7 @@ Options:\n\
   --no-leader-only            use any cluster member, not only the leader\n",
            program_name, program_name, ctl_get_db_cmd_usage(),
            ctl_list_db_tables_usage(), ovn_default_nb_db());
-    table_usage();
-    printf("\n\
-Daemon mode:\n\
-  --detach                    run as a daemon; prints its control socket\n\
-  -u, --unixctl=SOCKET        send the commands to the daemon at SOCKET\n\
-                              (default: $OVN_NB_DAEMON, if set)\n");
-    daemon_usage();
-    vlog_usage();
-    printf("\
-  --no-syslog             equivalent to --verbose=nbctl:syslog:warn\n");
-    printf("\n\
-Other options:\n\
-  -h, --help                  display this help message\n\
-  -V, --version               display version information\n");
-    stream_usage("database", true, true, true);
-    exit(EXIT_SUCCESS);
+    ovn_ctl_usage_tail();
 }
 
 /* ------------------------------------------------------------------------ */

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "daemon.h"
 #include "db-ctl-base.h"
 #include "lib/ovn-ctl-main.h"
 #include "lib/ovn-dirs.h"
@@ -25,9 +24,7 @@
 #include "ovsdb-idl.h"
 #include "smap.h"
 #include "sset.h"
-#include "stream.h"
 #include "svec.h"
-#include "table.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(sbctl);
@@ -116,22 +113,7 @@ Options:\n\
   --oneline                   print exactly one line of output per command\n",
            program_name, program_name, ctl_get_db_cmd_usage(),
            ctl_list_db_tables_usage(), ovn_default_sb_db());
-    table_usage();
-    printf("\n\
-Daemon mode:\n\
-  --detach                    run as a daemon; prints its control socket\n\
-  -u, --unixctl=SOCKET        send the commands to the daemon at SOCKET\n\
-                              (default: $OVN_SB_DAEMON, if set)\n");
-    daemon_usage();
-    vlog_usage();
-    printf("\
-  --no-syslog             equivalent to --verbose=sbctl:syslog:warn\n");
-    printf("\n\
-Other options:\n\
-  -h, --help                  display this help message\n\
-  -V, --version               display version information\n");
-    stream_usage("database", true, true, true);
-    exit(EXIT_SUCCESS);
+    ovn_ctl_usage_tail();
 }
 
 /* Logs a warning under ovn-sbctl's log module (see ovn-sbctl.h). */
