@@ -425,6 +425,17 @@ connected_routes(struct northd *nd, struct nd_router *lr,
     }
 }
 
+/* Returns true if 'cand' with a match of prefix length 'plen' beats the best
+ * so far ('best', 'best_plen'): longer prefixes win, then lower names, so
+ * that the choice does not depend on the order ports were created in. */
+static bool
+port_beats(const struct nd_rport *cand, unsigned int plen,
+           const struct nd_rport *best, unsigned int best_plen)
+{
+    return (!best || plen > best_plen
+            || (plen == best_plen && strcmp(cand->name, best->name) < 0));
+}
+
 /* Finds the port of 'lr' whose IPv4 network contains 'ip' (or, if 'name' is
  * nonnull, the port with that name), storing the port's address on that
  * network in '*src'. */
@@ -432,24 +443,27 @@ static const struct nd_rport *
 find_v4_port(const struct nd_router *lr, ovs_be32 ip, const char *name,
              const char **src)
 {
-    const struct nd_rport *rp;
+    const struct nd_rport *rp, *best = NULL;
+    unsigned int best_plen = 0;
     LIST_FOR_EACH (rp, lr_node, &lr->ports) {
         if (rp->dup || !rp->has_nets || (name && strcmp(rp->name, name))) {
             continue;
         }
         const struct ovn_lport_addrs *la = &rp->nets;
         for (size_t i = 0; i < la->n_ipv4; i++) {
-            if ((ip & la->ipv4[i].mask) == la->ipv4[i].network) {
+            if ((ip & la->ipv4[i].mask) == la->ipv4[i].network
+                && port_beats(rp, la->ipv4[i].plen, best, best_plen)) {
+                best = rp;
+                best_plen = la->ipv4[i].plen;
                 *src = la->ipv4[i].addr_s;
-                return rp;
             }
         }
-        if (name && la->n_ipv4) {
+        if (name && !best && la->n_ipv4) {
             *src = la->ipv4[0].addr_s;
             return rp;
         }
     }
-    return NULL;
+    return best;
 }
 
 /* IPv6 version of find_v4_port(). */
@@ -457,7 +471,8 @@ static const struct nd_rport *
 find_v6_port(const struct nd_router *lr, const struct in6_addr *ip,
              const char *name, const char **src)
 {
-    const struct nd_rport *rp;
+    const struct nd_rport *rp, *best = NULL;
+    unsigned int best_plen = 0;
     LIST_FOR_EACH (rp, lr_node, &lr->ports) {
         if (rp->dup || !rp->has_nets || (name && strcmp(rp->name, name))) {
             continue;
@@ -465,17 +480,19 @@ find_v6_port(const struct nd_router *lr, const struct in6_addr *ip,
         const struct ovn_lport_addrs *la = &rp->nets;
         for (size_t i = 0; i < la->n_ipv6; i++) {
             struct in6_addr net = ipv6_addr_bitand(ip, &la->ipv6[i].mask);
-            if (ipv6_addr_equals(&net, &la->ipv6[i].network)) {
+            if (ipv6_addr_equals(&net, &la->ipv6[i].network)
+                && port_beats(rp, la->ipv6[i].plen, best, best_plen)) {
+                best = rp;
+                best_plen = la->ipv6[i].plen;
                 *src = la->ipv6[i].addr_s;
-                return rp;
             }
         }
-        if (name && la->n_ipv6) {
+        if (name && !best && la->n_ipv6) {
             *src = la->ipv6[0].addr_s;
             return rp;
         }
     }
-    return NULL;
+    return best;
 }
 
 /* Routing flows for the static routes of 'nbr' (policy dst-ip, main route

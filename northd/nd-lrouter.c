@@ -487,7 +487,16 @@ collect_peers(const struct northd *nd, struct shash *peers)
         const char *rp = nbsp ? smap_get(&nbsp->options, "router-port")
                               : NULL;
         if (rp) {
-            shash_add_once(peers, rp, port);
+            /* Several switch ports naming one router port: the lowest
+             * name wins, whatever order they came in. */
+            struct shash_node *node = shash_find(peers, rp);
+            if (!node) {
+                shash_add(peers, rp, port);
+            } else if (strcmp(port->name,
+                              ((const struct nd_port *) node->data)->name)
+                       < 0) {
+                node->data = CONST_CAST(struct nd_port *, port);
+            }
         }
     }
 }
