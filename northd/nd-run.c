@@ -370,6 +370,30 @@ ls_columns_updated(const struct nbrec_logical_switch *nbs)
     return false;
 }
 
+/* Brings the ports of 'dp' up to date with 'nbs', whose "ports" column
+ * changed, without reading the whole column when it can: this is the only
+ * existing switch whose ports changed in this run, so every new port is
+ * its own and a port cannot have moved here from another existing switch
+ * (that one's "ports" would have changed too); deleted ports are already
+ * gone.  If the counts then disagree, something else happened (a port
+ * moved out to a new switch, or in and out at once): read the column. */
+static void
+switch_ports_fast(struct northd *nd, struct nd_datapath *dp,
+                  const struct nbrec_logical_switch *nbs)
+{
+    const struct nbrec_logical_switch_port *nbsp;
+    NBREC_LOGICAL_SWITCH_PORT_FOR_EACH_TRACKED (nbsp, nd->nb_idl) {
+        if (nbrec_logical_switch_port_is_new(nbsp)
+            && !nbrec_logical_switch_port_is_deleted(nbsp)
+            && !nd_port_find_uuid(nd, &nbsp->header_.uuid)) {
+            nd_port_create(nd, dp, nbsp);
+        }
+    }
+    if (dp->n_ports != nbs->n_ports) {
+        nd_datapath_sync_ports(nd, dp, nbs);
+    }
+}
+
 /* Returns true if any row of our southbound tables that our model still
  * refers to was deleted by someone else. */
 static bool
@@ -451,29 +475,40 @@ northd_run_incremental(struct northd *nd)
         }
     }
 
-    /* New and changed switches; walk the port list of those whose "ports"
-     * column changed. */
+    /* New switches, with all their ports. */
     NBREC_LOGICAL_SWITCH_FOR_EACH_TRACKED (nbs, nd->nb_idl) {
-        if (nbrec_logical_switch_is_deleted(nbs)) {
+        if (!nbrec_logical_switch_is_deleted(nbs)
+            && !nd_datapath_find(nd, &nbs->header_.uuid)) {
+            struct nd_datapath *dp = nd_datapath_create(nd, nbs);
+            if (dp) {
+                dp->created = nd->run_id;
+                nd_datapath_sync_ports(nd, dp, nbs);
+            }
+        }
+    }
+
+    /* Changed switches.  (The IDL also reports a switch as updated when
+     * only a port it refers to changed; those are handled below.) */
+    size_t n_ports_changed = 0;
+    NBREC_LOGICAL_SWITCH_FOR_EACH_TRACKED (nbs, nd->nb_idl) {
+        n_ports_changed += (!nbrec_logical_switch_is_deleted(nbs)
+                            && nbrec_logical_switch_is_updated(
+                                nbs, NBREC_LOGICAL_SWITCH_COL_PORTS));
+    }
+    NBREC_LOGICAL_SWITCH_FOR_EACH_TRACKED (nbs, nd->nb_idl) {
+        struct nd_datapath *dp = nd_datapath_find(nd, &nbs->header_.uuid);
+        if (nbrec_logical_switch_is_deleted(nbs) || !dp
+            || dp->created == nd->run_id || !ls_columns_updated(nbs)) {
             continue;
         }
-        struct nd_datapath *dp = nd_datapath_find(nd, &nbs->header_.uuid);
-        if (!dp) {
-            dp = nd_datapath_create(nd, nbs);
-            if (!dp) {
-                continue;
+        nd_datapath_sync(nd, dp, nbs);
+        if (nbrec_logical_switch_is_updated(nbs,
+                                            NBREC_LOGICAL_SWITCH_COL_PORTS)) {
+            if (n_ports_changed == 1) {
+                switch_ports_fast(nd, dp, nbs);
+            } else {
+                nd_datapath_sync_ports(nd, dp, nbs);
             }
-        } else if (ls_columns_updated(nbs)) {
-            /* (The IDL also reports a switch as updated when only a port it
-             * refers to changed; those are handled below.) */
-            nd_datapath_sync(nd, dp, nbs);
-            if (nbrec_logical_switch_is_updated(
-                    nbs, NBREC_LOGICAL_SWITCH_COL_PORTS)) {
-                dp->ports_dirty = true;
-            }
-        }
-        if (dp->ports_dirty) {
-            nd_datapath_sync_ports(nd, dp, nbs);
         }
     }
 

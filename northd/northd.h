@@ -80,6 +80,7 @@ struct nd_datapath {
     size_t n_vtep;              /* Ports of type "vtep". */
     bool vlan_passthru;         /* other_config:vlan-passthru. */
     bool ports_dirty;           /* Port list needs re-reading from NB? */
+    unsigned int created;       /* 'run_id' of the run that created it. */
     struct nd_lflow_owner flows;        /* Flows derived from the switch. */
 
     /* IPAM (other_config:subnet etc.). */

@@ -209,6 +209,38 @@ def op_lsp_change():
     return ["clear", "logical_switch_port", name, "options"]
 
 
+def port_uuid(name):
+    """The UUID of port 'name' if it exists (it may not yet, within a
+    step), else None."""
+    p = subprocess.run([NBCTL, "--timeout=20", "get", "logical_switch_port",
+                        name, "_uuid"], capture_output=True, text=True)
+    return p.stdout.strip() if p.returncode == 0 else None
+
+
+def op_lsp_move():
+    """Moves a port to another switch without touching the port's row,
+    possibly while another port moves the other way or a port is added."""
+    if len(switches) < 2 or not ports:
+        return op_lsp_add()
+    name = rng.choice(list(ports))
+    src = ports[name]
+    dst = rng.choice([s_ for s_ in switches if s_ != src])
+    uuid = port_uuid(name)
+    if not uuid:
+        return op_lsp_add()
+    cmds = ["remove", "logical_switch", src, "ports", uuid, "--",
+            "add", "logical_switch", dst, "ports", uuid]
+    back = [p for p, s_ in ports.items() if s_ == dst]
+    if back and rng.random() < 0.5:
+        other = rng.choice(back)
+        u2 = port_uuid(other)
+        if u2:
+            cmds += ["--", "remove", "logical_switch", dst, "ports", u2,
+                     "--", "add", "logical_switch", src, "ports", u2]
+    ports[name] = dst
+    return cmds
+
+
 def op_pg():
     r = rng.random()
     if r < 0.3 or not pgs:
@@ -280,7 +312,7 @@ def op_router():
             rng.choice(["router", rand_mac() + " " + rand_ip4()])]
 
 
-OPS = [(op_router, 3), (op_chassis, 3), (op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
+OPS = [(op_lsp_move, 2), (op_router, 3), (op_chassis, 3), (op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
        (op_lsp_del, 5), (op_lsp_change, 14), (op_pg, 3), (op_as, 2)]
 
 
