@@ -117,8 +117,10 @@ global_options(size_t *n)
     struct option *options = xmalloc(sizeof head + sizeof tail
                                      + n_extra * sizeof *options);
     memcpy(options, head, sizeof head);
-    memcpy(&options[ARRAY_SIZE(head)], program->options,
-           n_extra * sizeof *options);
+    if (n_extra) {
+        memcpy(&options[ARRAY_SIZE(head)], program->options,
+               n_extra * sizeof *options);
+    }
     memcpy(&options[ARRAY_SIZE(head) + n_extra], tail, sizeof tail);
     *n = ARRAY_SIZE(head) + n_extra + ARRAY_SIZE(tail) - 1;
     return options;
