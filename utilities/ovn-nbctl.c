@@ -221,10 +221,11 @@ static const struct ovn_ctl_program nbctl_program = {
 static char **env_argv;
 static size_t n_env_words;
 
-/* Inserts the words of $OVN_NBCTL_OPTIONS after argv[0], so that the
- * command line overrides them: sets 'env_argv' and 'n_env_words' and
- * returns the new vector, storing its length in '*argcp'.  Returns 'argv'
- * itself if the variable is unset or empty. */
+/* Inserts the words of $OVN_NBCTL_OPTIONS (split as a shell would, with
+ * quotes and backslashes) after argv[0], so that the command line overrides
+ * them: sets 'env_argv' and 'n_env_words' and returns the new vector,
+ * storing its length in '*argcp'.  Returns 'argv' itself if the variable is
+ * unset or empty. */
 static char **
 merge_env_options(int *argcp, char *argv[])
 {
@@ -234,13 +235,7 @@ merge_env_options(int *argcp, char *argv[])
     }
 
     struct svec words = SVEC_EMPTY_INITIALIZER;
-    char *copy = xstrdup(env);
-    char *save = NULL;
-    for (char *w = strtok_r(copy, " \t", &save); w;
-         w = strtok_r(NULL, " \t", &save)) {
-        svec_add(&words, w);
-    }
-    free(copy);
+    svec_parse_words(&words, env);
 
     int argc = *argcp;
     env_argv = xcalloc(argc + words.n + 1, sizeof *env_argv);

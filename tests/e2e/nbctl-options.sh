@@ -51,6 +51,10 @@ assert_eq 'U (viadb)\nU (viaenv)
 U (viadb)\nU (viaenv)' "$out" "--oneline"
 out=$(OVN_NBCTL_OPTIONS="--db=$NB --oneline" "$NBCTL" ls-list | sed 's/[0-9a-f-]\{36\}/U/g')
 assert_eq 'U (viadb)\nU (viaenv)' "$out" "OVN_NBCTL_OPTIONS"
+# Words are split as a shell would: quotes and backslashes.
+out=$(OVN_NBCTL_OPTIONS="--db='$NB' --columns=\"name\"" \
+      "$NBCTL" --bare list Logical_Switch | grep . | sort | tr '\n' ' ')
+assert_eq 'viadb viaenv ' "$out" "OVN_NBCTL_OPTIONS with quotes"
 
 # Errors leave nothing half-written: one transaction.
 out=$("$NBCTL" --db=$NB ls-add half -- lsp-add half p1 -- lsp-set-addresses p1 bogus 2>&1)
