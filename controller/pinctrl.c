@@ -120,6 +120,18 @@ build_nd_ns(const struct flow *flow, struct dp_packet *out)
     compose_nd_ns(out, flow->dl_src, &flow->ipv6_src, &flow->ipv6_dst);
 }
 
+/* nd_na { ... } / nd_na_router { ... }: a neighbour advertisement answering
+ * the solicitation 'flow' (ovn-sb(5) defaults: addresses swapped, target
+ * unchanged, target link-layer address from eth.dst). */
+static void
+build_nd_na(const struct flow *flow, bool router, struct dp_packet *out)
+{
+    ovs_be32 rso = htonl(ND_RSO_SOLICITED | ND_RSO_OVERRIDE
+                         | (router ? ND_RSO_ROUTER : 0));
+    compose_nd_na(out, flow->dl_dst, flow->dl_src, &flow->nd_target,
+                  &flow->ipv6_src, rso);
+}
+
 /* icmp4 { ... }: an ICMPv4 destination unreachable (host unreachable)
  * quoting the IPv4 header and the first 8 bytes of 'in'. */
 static void
@@ -261,6 +273,14 @@ handle_packet_in(const struct ofp_header *oh)
         break;
     case OVN_PINCTRL_OP_ND_NA:
     case OVN_PINCTRL_OP_ND_NA_ROUTER:
+        if (flow.dl_type != htons(ETH_TYPE_IPV6)
+            || flow.nw_proto != IPPROTO_ICMPV6
+            || flow.tp_src != htons(ND_NEIGHBOR_SOLICIT)) {
+            send = false;
+            break;
+        }
+        build_nd_na(&flow, op.opcode == OVN_PINCTRL_OP_ND_NA_ROUTER, &out);
+        break;
     case OVN_PINCTRL_OP_ICMP6:
     case OVN_PINCTRL_OP_ICMP6_ERROR:
     case OVN_PINCTRL_OP_TCP_RESET:

@@ -1,9 +1,10 @@
 /* ovn-controller packet-in handling ("pinctrl"): the logical actions that
  * the encoder turns into OpenFlow "controller" actions (see
  * lib/ovn-pinctrl-ops.h) and that a router needs: arp { } and nd_ns { } for
- * unknown next hops, icmp4 { } / icmp6 { } / tcp_reset { } errors, and
- * put_arp / put_nd, which record neighbours in the southbound MAC_Binding
- * table.  Other opcodes are counted and dropped. */
+ * unknown next hops, nd_na { } / nd_na_router { } neighbour advertisements,
+ * icmp4 { } errors, and put_arp / put_nd, which record neighbours in the
+ * southbound MAC_Binding table.  Other opcodes (icmp6, tcp_reset, DHCP,
+ * DNS, ...) are counted and dropped. */
 #ifndef CONTROLLER_PINCTRL_H
 #define CONTROLLER_PINCTRL_H 1
 
