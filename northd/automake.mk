@@ -38,6 +38,12 @@ tests_unit_test_northd_lflow_SOURCES = tests/unit/test-northd-lflow.c
 tests_unit_test_northd_lflow_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_northd_lflow_LDADD = northd/libnorthd.a lib/libovnlflow.a \
 	lib/libovn.a $(OVS_LIBS) $(CMOCKA_LIBS)
+# l3: router pipeline.
+check_PROGRAMS += tests/unit/test-northd-lrouter
+tests_unit_test_northd_lrouter_SOURCES = tests/unit/test-northd-lrouter.c
+tests_unit_test_northd_lrouter_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_northd_lrouter_LDADD = northd/libnorthd.a \
+	lib/libovnlflow.a lib/libovn.a $(OVS_LIBS) $(CMOCKA_LIBS)
 endif
 
 # End-to-end tests (tests/e2e/northd-*): helpers they need.
