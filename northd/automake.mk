@@ -55,6 +55,8 @@ EXTRA_DIST += \
 	tests/e2e/northd-ha.sh \
 	tests/e2e/northd-interop-container.sh \
 	tests/e2e/northd-interop-l2.sh \
+	tests/e2e/northd-takeover-debian.py \
+	tests/e2e/northd-takeover-debian.sh \
 	tests/e2e/northd_sbview.py \
 	tests/e2e/l3-diff-debian.py \
 	tests/e2e/l3-diff-debian.sh
