@@ -23,6 +23,12 @@
 #define ADD(STAGE, PRIO, MATCH, ACTIONS)                                \
     ND_LFLOW_ADD(&nd->lflows, &lr->dp.flows, &lr->dp, S_##STAGE, PRIO,  \
                  MATCH, ACTIONS, NULL)
+/* Adds a lr_in_arp_resolve flow owned by router port RP's neighbours. */
+#define ADD_NB(RP, MATCH, ACTIONS)                                      \
+    ND_LFLOW_ADD(&nd->lflows,                                           \
+                 CONST_CAST(struct nd_lflow_owner *, &(RP)->nb_flows),  \
+                 &lr->dp, S_LR_IN_ARP_RESOLVE, 100, MATCH, ACTIONS,     \
+                 &(RP)->nb_uuid)
 #define ADD_H(STAGE, PRIO, MATCH, ACTIONS, HINT)                        \
     ND_LFLOW_ADD(&nd->lflows, &lr->dp.flows, &lr->dp, S_##STAGE, PRIO,  \
                  MATCH, ACTIONS, HINT)
@@ -603,7 +609,7 @@ resolve_flows(struct northd *nd, struct nd_router *lr,
         ds_clear(&m);
         ds_put_format(&m, "outport == %s && reg0 == %s", rp->json_key,
                       la->ipv4[i].addr_s);
-        ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
+        ADD_NB(rp, ds_cstr(&m), a);
     }
     for (size_t i = 0; i < la->n_ipv6; i++) {
         if (!rport_has_v6_net(rp, &la->ipv6[i].addr)) {
@@ -612,7 +618,7 @@ resolve_flows(struct northd *nd, struct nd_router *lr,
         ds_clear(&m);
         ds_put_format(&m, "outport == %s && xxreg0 == %s", rp->json_key,
                       la->ipv6[i].addr_s);
-        ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
+        ADD_NB(rp, ds_cstr(&m), a);
     }
     free(a);
     ds_destroy(&m);
@@ -630,13 +636,13 @@ resolve_router_flows(struct northd *nd, struct nd_router *lr,
     if (la->n_ipv4) {
         ds_put_format(&m, "outport == %s && reg0 == ", rp->json_key);
         put_v4_addrs(&m, other, false, false);
-        ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
+        ADD_NB(rp, ds_cstr(&m), a);
     }
     if (la->n_ipv6) {
         ds_clear(&m);
         ds_put_format(&m, "outport == %s && xxreg0 == ", rp->json_key);
         put_v6_addrs(&m, other, false);
-        ADD_H(LR_IN_ARP_RESOLVE, 100, ds_cstr(&m), a, &rp->nb_uuid);
+        ADD_NB(rp, ds_cstr(&m), a);
     }
     free(a);
     ds_destroy(&m);
@@ -648,7 +654,7 @@ static void
 known_neighbours(struct northd *nd, struct nd_router *lr,
                  const struct nd_rport *rp)
 {
-    if (!rp->peer) {
+    if (!rp->peer || rp->dup || !rp->has_nets) {
         return;
     }
     const struct nd_port *peer = nd_port_find(nd, rp->peer);
@@ -666,13 +672,9 @@ known_neighbours(struct northd *nd, struct nd_router *lr,
             continue;
         }
         if (port->is_router) {
-            const struct nbrec_logical_switch_port *nbsp
-                = nbrec_logical_switch_port_get_for_uuid(nd->nb_idl,
-                                                         &port->nb_uuid);
-            const char *name = nbsp ? smap_get(&nbsp->options,
-                                               "router-port") : NULL;
             const struct nd_rport *other
-                = name ? nd_lrouter_port_find(nd, name) : NULL;
+                = (port->rport_peer
+                   ? nd_lrouter_port_find(nd, port->rport_peer) : NULL);
             if (other && other->lr != lr && other->has_nets) {
                 resolve_router_flows(nd, lr, rp, other);
             }
@@ -682,6 +684,15 @@ known_neighbours(struct northd *nd, struct nd_router *lr,
             resolve_flows(nd, lr, rp, &port->addrs[i]);
         }
     }
+}
+
+void
+nd_lrouter_neighbour_flows(struct northd *nd, struct nd_rport *rp)
+{
+    struct ovs_list old;
+    nd_lflow_owner_begin(&rp->nb_flows, &old);
+    known_neighbours(nd, rp->lr, rp);
+    nd_lflow_owner_end(&nd->lflows, &old);
 }
 
 void
@@ -704,7 +715,6 @@ nd_lrouter_flows(struct northd *nd, struct nd_router *lr,
         }
         port_input_flows(nd, lr, rp);
         connected_routes(nd, lr, rp);
-        known_neighbours(nd, lr, rp);
     }
     static_routes(nd, lr, nbr);
     if (any_port) {

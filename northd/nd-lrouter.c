@@ -74,6 +74,7 @@ rport_destroy(struct northd *nd, struct nd_rport *rp)
         }
         hmap_remove(&nd->lrouters->ports, &rp->node);
     }
+    nd_lflow_owner_clear(&nd->lflows, &rp->nb_flows);
     ovs_list_remove(&rp->lr_node);
     if (rp->has_nets) {
         ovn_lport_addrs_destroy(&rp->nets);
@@ -328,6 +329,7 @@ rport_create(struct northd *nd, struct nd_router *lr,
     struct ds quoted = DS_EMPTY_INITIALIZER;
     json_string_escape(rp->name, &quoted);
     rp->json_key = ds_steal_cstr(&quoted);
+    nd_lflow_owner_init(&rp->nb_flows);
     ovs_list_push_back(&lr->ports, &rp->lr_node);
 
     if (nd_lrouter_port_find(nd, rp->name) || nd_port_find(nd, rp->name)) {
@@ -368,13 +370,31 @@ rport_create(struct northd *nd, struct nd_router *lr,
     return rp;
 }
 
-/* Brings 'rp' and its Port_Binding up to date with 'lrp'; 'peers' maps
- * router port names to the switch port (struct nd_port) that names them in
- * options:router-port. */
+/* Returns the "router" switch port whose options:router-port names router
+ * port 'name' (the lowest name if several do, whatever order they came
+ * in), or NULL. */
+static const struct nd_port *
+peer_lsp(const struct northd *nd, const char *name)
+{
+    const struct hmapx *set = shash_find_data(&nd->rports_by_peer, name);
+    if (!set) {
+        return NULL;
+    }
+    const struct nd_port *best = NULL;
+    const struct hmapx_node *node;
+    HMAPX_FOR_EACH (node, set) {
+        const struct nd_port *port = node->data;
+        if (!port->dup && (!best || strcmp(port->name, best->name) < 0)) {
+            best = port;
+        }
+    }
+    return best;
+}
+
+/* Brings 'rp' and its Port_Binding up to date with 'lrp'. */
 static void
 rport_sync(struct northd *nd, struct nd_rport *rp,
-           const struct nbrec_logical_router_port *lrp,
-           const struct shash *peers)
+           const struct nbrec_logical_router_port *lrp)
 {
     if (rp->dup) {
         return;
@@ -384,7 +404,8 @@ rport_sync(struct northd *nd, struct nd_rport *rp,
 
     free(rp->peer);
     rp->peer = NULL;
-    const struct nd_port *lsp = shash_find_data(peers, rp->name);
+    const struct nd_port *lsp = peer_lsp(nd, rp->name);
+    rp->peer_ls = lsp ? lsp->dp->nb_uuid : UUID_ZERO;
     if (lsp) {
         rp->peer = xstrdup(lsp->name);
     } else if (lrp->peer && lrp->peer[0]) {
@@ -431,8 +452,7 @@ rport_sync(struct northd *nd, struct nd_rport *rp,
 /* Walks the ports of 'nbr', creating, syncing and destroying models. */
 static void
 router_sync_ports(struct northd *nd, struct nd_router *lr,
-                  const struct nbrec_logical_router *nbr,
-                  const struct shash *peers)
+                  const struct nbrec_logical_router *nbr)
 {
     unsigned int epoch = ++nd->lrouters->epoch;
     for (size_t i = 0; i < nbr->n_ports; i++) {
@@ -464,45 +484,16 @@ router_sync_ports(struct northd *nd, struct nd_router *lr,
         const struct nbrec_logical_router_port *lrp = nbr->ports[i];
         LIST_FOR_EACH (rp, lr_node, &lr->ports) {
             if (uuid_equals(&rp->nb_uuid, &lrp->header_.uuid)) {
-                rport_sync(nd, rp, lrp, peers);
+                rport_sync(nd, rp, lrp);
                 break;
             }
         }
     }
 }
 
-/* Fills 'peers' with router port name -> the "router" switch port whose
- * options:router-port names it. */
+/* Recomputes everything about every router. */
 static void
-collect_peers(const struct northd *nd, struct shash *peers)
-{
-    const struct nd_port *port;
-    HMAP_FOR_EACH (port, name_node, &nd->ports) {
-        if (!port->is_router) {
-            continue;
-        }
-        const struct nbrec_logical_switch_port *nbsp
-            = nbrec_logical_switch_port_get_for_uuid(nd->nb_idl,
-                                                     &port->nb_uuid);
-        const char *rp = nbsp ? smap_get(&nbsp->options, "router-port")
-                              : NULL;
-        if (rp) {
-            /* Several switch ports naming one router port: the lowest
-             * name wins, whatever order they came in. */
-            struct shash_node *node = shash_find(peers, rp);
-            if (!node) {
-                shash_add(peers, rp, port);
-            } else if (strcmp(port->name,
-                              ((const struct nd_port *) node->data)->name)
-                       < 0) {
-                node->data = CONST_CAST(struct nd_port *, port);
-            }
-        }
-    }
-}
-
-void
-nd_lrouter_run(struct northd *nd)
+run_all(struct northd *nd)
 {
     struct nd_lrouters *lrs = nd->lrouters;
     unsigned int epoch = ++lrs->epoch;
@@ -530,56 +521,122 @@ nd_lrouter_run(struct northd *nd)
             router_sync(nd, lr, nbr);
         }
     }
-
-    struct shash peers = SHASH_INITIALIZER(&peers);
-    collect_peers(nd, &peers);
     NBREC_LOGICAL_ROUTER_FOR_EACH (nbr, nd->nb_idl) {
         lr = router_find(nd, &nbr->header_.uuid);
         if (lr) {
-            router_sync_ports(nd, lr, nbr, &peers);
+            router_sync_ports(nd, lr, nbr);
         }
     }
-    shash_destroy(&peers);
 
     /* Flows last: they look at every router's ports. */
     NBREC_LOGICAL_ROUTER_FOR_EACH (nbr, nd->nb_idl) {
         lr = router_find(nd, &nbr->header_.uuid);
         if (lr) {
             nd_lrouter_flows(nd, lr, nbr);
+            struct nd_rport *rp;
+            LIST_FOR_EACH (rp, lr_node, &lr->ports) {
+                nd_lrouter_neighbour_flows(nd, rp);
+            }
         }
+    }
+}
+
+/* Only switches (their UUIDs in 'changed_ls') changed: refreshes the peer
+ * and the neighbour flows of the router ports attached to them, or whose
+ * peer switch port came or went. */
+static void
+run_switches(struct northd *nd, const struct sset *changed_ls)
+{
+    struct nd_router *lr;
+    HMAP_FOR_EACH (lr, node, &nd->lrouters->routers) {
+        struct nd_rport *rp;
+        LIST_FOR_EACH (rp, lr_node, &lr->ports) {
+            if (rp->dup) {
+                continue;
+            }
+            char uuid_s[UUID_LEN + 1];
+            snprintf(uuid_s, sizeof uuid_s, UUID_FMT,
+                     UUID_ARGS(&rp->peer_ls));
+            const struct nd_port *lsp = peer_lsp(nd, rp->name);
+            bool attached = (!uuid_is_zero(&rp->peer_ls)
+                             && sset_contains(changed_ls, uuid_s));
+            bool peer_moved = (lsp
+                               ? !rp->peer || strcmp(rp->peer, lsp->name)
+                                 || !uuid_equals(&rp->peer_ls,
+                                                 &lsp->dp->nb_uuid)
+                               : !uuid_is_zero(&rp->peer_ls));
+            if (!attached && !peer_moved) {
+                continue;
+            }
+            const struct nbrec_logical_router_port *lrp
+                = nbrec_logical_router_port_get_for_uuid(nd->nb_idl,
+                                                         &rp->nb_uuid);
+            if (lrp) {
+                rport_sync(nd, rp, lrp);
+            }
+            nd_lrouter_neighbour_flows(nd, rp);
+        }
+    }
+}
+
+void
+nd_lrouter_run(struct northd *nd, const struct sset *changed_ls)
+{
+    if (changed_ls) {
+        run_switches(nd, changed_ls);
+    } else {
+        run_all(nd);
     }
 }
 
 void
 nd_lrouter_incremental(struct northd *nd)
 {
-    bool changed = false;
+    bool routers = false;
     const struct nbrec_logical_router *nbr;
     NBREC_LOGICAL_ROUTER_FOR_EACH_TRACKED (nbr, nd->nb_idl) {
-        changed = true;
+        routers = true;
     }
     const struct nbrec_logical_router_port *lrp;
     NBREC_LOGICAL_ROUTER_PORT_FOR_EACH_TRACKED (lrp, nd->nb_idl) {
-        changed = true;
+        routers = true;
     }
     const struct nbrec_logical_router_static_route *route;
     NBREC_LOGICAL_ROUTER_STATIC_ROUTE_FOR_EACH_TRACKED (route, nd->nb_idl) {
-        changed = true;
+        routers = true;
     }
-    if (!changed && !hmap_is_empty(&nd->lrouters->routers)) {
-        /* Switch ports are the routers' known neighbours. */
-        const struct nbrec_logical_switch *nbs;
-        NBREC_LOGICAL_SWITCH_FOR_EACH_TRACKED (nbs, nd->nb_idl) {
-            changed = true;
+    if (routers) {
+        run_all(nd);
+        return;
+    }
+    if (hmap_is_empty(&nd->lrouters->routers)) {
+        return;
+    }
+
+    /* Switch ports are the routers' known neighbours: the switches whose
+     * ports changed. */
+    struct sset changed = SSET_INITIALIZER(&changed);
+    char uuid_s[UUID_LEN + 1];
+    const struct nbrec_logical_switch *nbs;
+    NBREC_LOGICAL_SWITCH_FOR_EACH_TRACKED (nbs, nd->nb_idl) {
+        snprintf(uuid_s, sizeof uuid_s, UUID_FMT,
+                 UUID_ARGS(&nbs->header_.uuid));
+        sset_add(&changed, uuid_s);
+    }
+    const struct nbrec_logical_switch_port *nbsp;
+    NBREC_LOGICAL_SWITCH_PORT_FOR_EACH_TRACKED (nbsp, nd->nb_idl) {
+        const struct nd_port *port
+            = nd_port_find_uuid(nd, &nbsp->header_.uuid);
+        if (port) {
+            snprintf(uuid_s, sizeof uuid_s, UUID_FMT,
+                     UUID_ARGS(&port->dp->nb_uuid));
+            sset_add(&changed, uuid_s);
         }
-        const struct nbrec_logical_switch_port *nbsp;
-        NBREC_LOGICAL_SWITCH_PORT_FOR_EACH_TRACKED (nbsp, nd->nb_idl) {
-            changed = true;
-        }
     }
-    if (changed) {
-        nd_lrouter_run(nd);
+    if (!sset_is_empty(&changed)) {
+        run_switches(nd, &changed);
     }
+    sset_destroy(&changed);
 }
 
 bool

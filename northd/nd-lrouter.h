@@ -21,6 +21,7 @@
 #include "lib/ovn-addr.h"
 
 struct nbrec_logical_router;
+struct sset;
 struct nbrec_logical_router_port;
 
 /* A logical router port. */
@@ -44,6 +45,10 @@ struct nd_rport {
                                          * the link-local address). */
     char *peer;                 /* Peer port name (switch or router), or
                                  * NULL. */
+    struct uuid peer_ls;        /* NB UUID of the peer port's switch, or
+                                 * all-zero. */
+    struct nd_lflow_owner nb_flows;     /* Its lr_in_arp_resolve flows for
+                                         * the known neighbours. */
 };
 
 /* A logical router. */
@@ -67,7 +72,7 @@ void nd_lrouter_init(struct northd *);
 void nd_lrouter_clear(struct northd *);
 void nd_lrouter_destroy(struct northd *);
 void nd_lrouter_create_all(struct northd *);
-void nd_lrouter_run(struct northd *);
+void nd_lrouter_run(struct northd *, const struct sset *changed_ls);
 void nd_lrouter_incremental(struct northd *);
 struct nd_rport *nd_lrouter_port_find(const struct northd *,
                                       const char *name);
@@ -77,5 +82,6 @@ bool nd_lrouter_sb_deleted(const struct northd *,
 /* nd-lrouter-pipeline.c */
 void nd_lrouter_flows(struct northd *, struct nd_router *,
                       const struct nbrec_logical_router *);
+void nd_lrouter_neighbour_flows(struct northd *, struct nd_rport *);
 
 #endif /* northd/nd-lrouter.h */

@@ -335,7 +335,7 @@ northd_run_full(struct northd *nd)
         }
     }
     nd_ipam_run_displaced(nd);
-    nd_lrouter_run(nd);         /* l3 */
+    nd_lrouter_run(nd, NULL);   /* l3 */
     flush_dirty_dps(nd);
     nd_mc_finish_full(nd);
     nd_lflow_claims_end(&nd->lflows);
