@@ -27,7 +27,9 @@ controller_libcontroller_a_SOURCES = \
 	controller/pinctrl.c \
 	controller/pinctrl.h \
 	controller/port-sec.c \
-	controller/port-sec.h
+	controller/port-sec.h \
+	controller/sb-monitor.c \
+	controller/sb-monitor.h
 controller_libcontroller_a_CPPFLAGS = $(AM_CPPFLAGS)
 
 bin_PROGRAMS += controller/ovn-controller
@@ -47,6 +49,7 @@ EXTRA_DIST += \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \
 	tests/e2e/controller-mixed.sh \
+	tests/e2e/controller-monitor.sh \
 	tests/e2e/controller-netns.sh \
 	tests/e2e/controller-physical.sh \
 	tests/e2e/controller-restart.sh \

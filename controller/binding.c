@@ -31,6 +31,7 @@ binding_state_init(struct binding_state *s)
     sset_init(&s->claimed);
     shash_init(&s->ifaces);
     shash_init(&s->pbs);
+    sset_init(&s->wanted_ports);
 }
 
 /* Empties 's'. */
@@ -46,6 +47,7 @@ binding_state_clear(struct binding_state *s)
     sset_clear(&s->claimed);
     shash_clear(&s->ifaces);
     shash_clear(&s->pbs);
+    sset_clear(&s->wanted_ports);
 }
 
 /* Frees 's'.  Accepts NULL. */
@@ -59,6 +61,7 @@ binding_state_destroy(struct binding_state *s)
         sset_destroy(&s->claimed);
         shash_destroy(&s->ifaces);
         shash_destroy(&s->pbs);
+        sset_destroy(&s->wanted_ports);
     }
 }
 
@@ -303,6 +306,7 @@ binding_run(struct ovsdb_idl_txn *sb_txn, struct ovsdb_idl *sb,
             if (!peer) {
                 continue;
             }
+            sset_add(&s->wanted_ports, peer);
             const struct sbrec_port_binding *pp = shash_find_data(&s->pbs,
                                                                   peer);
             if (pp) {

@@ -63,6 +63,8 @@ struct binding_state {
     struct shash ifaces;        /* iface-id -> const ovsrec_interface. */
     struct shash pbs;           /* Logical port name -> Port_Binding (all
                                  * of the southbound database). */
+    struct sset wanted_ports;   /* Peers of local patch ports (for
+                                 * conditional monitoring). */
 };
 
 void binding_state_init(struct binding_state *);

@@ -50,12 +50,14 @@ add_dp_names(struct sset *names, const struct sbrec_datapath_binding *dp)
     sset_add_and_free(names, s);
 }
 
-/* Assigns zones to everything local in 'bs', frees zones no longer needed,
- * and writes the changes to 'br_int''s external_ids in 'ovs_txn'. */
+/* Assigns zones to everything local in 'bs', frees zones no longer needed
+ * (only if 'release_unused': while the local state is still being learned
+ * nothing is released), and writes the changes to 'br_int''s external_ids
+ * in 'ovs_txn'. */
 void
 ct_zones_run(struct ct_zones *z, struct ovsdb_idl_txn *ovs_txn,
              const struct ovsrec_bridge *br_int,
-             const struct binding_state *bs)
+             const struct binding_state *bs, bool release_unused)
 {
     struct sset names = SSET_INITIALIZER(&names);
     unsigned long *used = bitmap_allocate(MAX_CT_ZONES + 1);
@@ -90,7 +92,7 @@ ct_zones_run(struct ct_zones *z, struct ovsdb_idl_txn *ovs_txn,
     /* Drop zones no longer needed. */
     struct simap_node *zn;
     SIMAP_FOR_EACH_SAFE (zn, &z->zones) {
-        if (!sset_contains(&names, zn->name)) {
+        if (!sset_contains(&names, zn->name) && release_unused) {
             if (ovs_txn) {
                 char *key = xasprintf(CT_ZONE_PREFIX"%s", zn->name);
                 ovsrec_bridge_update_external_ids_delkey(br_int, key);

@@ -22,7 +22,7 @@ void ct_zones_init(struct ct_zones *);
 void ct_zones_destroy(struct ct_zones *);
 void ct_zones_run(struct ct_zones *, struct ovsdb_idl_txn *ovs_txn,
                   const struct ovsrec_bridge *br_int,
-                  const struct binding_state *);
+                  const struct binding_state *, bool release_unused);
 int ct_zones_get(const struct ct_zones *, const char *name);
 int ct_zones_get_dp(const struct ct_zones *,
                     const struct sbrec_datapath_binding *, bool snat);

@@ -25,6 +25,7 @@
 #include "controller/pinctrl.h"  /* l3: pinctrl */
 #include "controller/physical.h"
 #include "controller/port-sec.h"
+#include "controller/sb-monitor.h"
 #include "daemon.h"
 #include "dirs.h"
 #include "fatal-signal.h"
@@ -64,6 +65,7 @@ struct controller {
     struct ct_zones zones;              /* Conntrack zones. */
     struct ctl_flow_table phys;         /* Physical flows. */
     struct lflow_state lflows;          /* Compiled logical flows. */
+    struct sb_monitor mon;              /* Southbound monitor conditions. */
     unsigned int ovs_seqno;             /* Open_vSwitch IDL seqno seen. */
     unsigned int sb_seqno;              /* Southbound IDL seqno seen. */
     uint64_t of_seqno;                  /* OpenFlow connection seqno seen. */
@@ -391,7 +393,10 @@ ctl_run(struct controller *c)
         patch_run(ovs_txn, ovs, br_int, sb, self, &c->cfg, &c->bs,
                   &c->patch_ports);
         binding_add_patch_ports(&c->bs, &c->patch_ports);
-        ct_zones_run(&c->zones, ovs_txn, br_int, &c->bs);
+        sb_monitor_update(&c->mon, sb, c->cfg.monitor_all, c->cfg.chassis_id,
+                          self, &c->bs);
+        ct_zones_run(&c->zones, ovs_txn, br_int, &c->bs,
+                     sb_monitor_settled(&c->mon, sb));
 
         char *sig = datapath_signature(&c->bs);
         if (!c->dp_sig || strcmp(sig, c->dp_sig)) {
@@ -468,8 +473,12 @@ ctl_run(struct controller *c)
             c->pending_nb_cfg = nb_cfg;
             c->pending_nb_cfg_seq = c->desired_seq;
         }
-    } else if (sb_ready && sb_txn) {
-        /* Keep claims and registration current even without changes. */
+    } else if (!sb_ready && !c->mon.sig) {
+        /* Before the first connection: ask only for what the local
+         * interfaces need (refined once the rows arrive). */
+        binding_run(NULL, sb, br_int, NULL, &c->cfg, &c->bs);
+        sb_monitor_update(&c->mon, sb, c->cfg.monitor_all, c->cfg.chassis_id,
+                          NULL, &c->bs);
     }
 
     if (br_int_ready(br_int)) {
@@ -478,7 +487,8 @@ ctl_run(struct controller *c)
         if (ofctrl_needs_full() && c->desired_seq) {
             c->put_pending = true;      /* E.g. after a rejected bundle. */
         }
-        if (c->put_pending && sb_ready && self && ofctrl_can_put()) {
+        if (c->put_pending && sb_ready && self && ofctrl_can_put()
+            && sb_monitor_settled(&c->mon, sb)) {
             struct ctl_flow_table *tables[] = {
                 &c->phys, &c->lflows.flows, &c->lflows.mac_flows,
             };
@@ -608,6 +618,7 @@ main(int argc, char *argv[])
     ctl_flow_table_init(&c.phys);
     lflow_state_init(&c.lflows);
     simap_init(&c.port_seq);
+    sb_monitor_init(&c.mon);
     sset_init(&c.port_sigs);
     c.force_recompute = true;
     c.startup_ts = time_wall_msec();
@@ -644,6 +655,7 @@ main(int argc, char *argv[])
     ofctrl_destroy();
     pinctrl_destroy();          /* l3: pinctrl */
     lflow_state_destroy(&c.lflows);
+    sb_monitor_destroy(&c.mon);
     ctl_flow_table_destroy(&c.phys);
     ct_zones_destroy(&c.zones);
     binding_state_destroy(&c.bs);

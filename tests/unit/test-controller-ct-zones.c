@@ -65,7 +65,7 @@ test_allocate(void **state OVS_UNUSED)
     smap_init(&br.external_ids);
     make_state(&bs, names, true);
     ct_zones_init(&z);
-    ct_zones_run(&z, NULL, &br, &bs);
+    ct_zones_run(&z, NULL, &br, &bs, true);
 
     char *s = dump(&z);
     assert_string_equal(
@@ -101,16 +101,21 @@ test_persisted_and_reuse(void **state OVS_UNUSED)
     smap_add(&br.external_ids, "other", "1");
     make_state(&bs, names, false);
     ct_zones_init(&z);
-    ct_zones_run(&z, NULL, &br, &bs);
+    ct_zones_run(&z, NULL, &br, &bs, true);
     char *s = dump(&z);
     assert_string_equal("lp1 1\nlp2 7\nlp3 2\n", s);
     free(s);
     binding_state_destroy(&bs);
 
     make_state(&bs, fewer, false);
-    ct_zones_run(&z, NULL, &br, &bs);
+    /* While the local state is still being learned, nothing is freed. */
+    ct_zones_run(&z, NULL, &br, &bs, false);
     s = dump(&z);
-    assert_string_equal("lp2 7\nlp3 2\nlp4 1\n", s);
+    assert_string_equal("lp1 1\nlp2 7\nlp3 2\nlp4 3\n", s);
+    free(s);
+    ct_zones_run(&z, NULL, &br, &bs, true);
+    s = dump(&z);
+    assert_string_equal("lp2 7\nlp3 2\nlp4 3\n", s);
     free(s);
 
     ct_zones_destroy(&z);
