@@ -625,16 +625,19 @@ resolve_flows(struct northd *nd, struct nd_router *lr,
 }
 
 /* Static ARP/ND resolution, out of 'rp', for the networks of 'other', a
- * port of another router. */
+ * port of another router, on a switch between them or, if 'direct', its
+ * peer (23.03 writes "reg0== " then, without the space). */
 static void
 resolve_router_flows(struct northd *nd, struct nd_router *lr,
-                     const struct nd_rport *rp, const struct nd_rport *other)
+                     const struct nd_rport *rp, const struct nd_rport *other,
+                     bool direct)
 {
     const struct ovn_lport_addrs *la = &other->nets;
     struct ds m = DS_EMPTY_INITIALIZER;
     char *a = xasprintf("eth.dst = %s; next;", la->ea_s);
     if (la->n_ipv4) {
-        ds_put_format(&m, "outport == %s && reg0 == ", rp->json_key);
+        ds_put_format(&m, "outport == %s && reg0%s== ", rp->json_key,
+                      direct ? "" : " ");
         put_v4_addrs(&m, other, false, false);
         ADD_NB(rp, ds_cstr(&m), a);
     }
@@ -662,7 +665,7 @@ known_neighbours(struct northd *nd, struct nd_router *lr,
         /* Directly connected to another router's port. */
         const struct nd_rport *other = nd_lrouter_port_find(nd, rp->peer);
         if (other && other->has_nets) {
-            resolve_router_flows(nd, lr, rp, other);
+            resolve_router_flows(nd, lr, rp, other, true);
         }
         return;
     }
@@ -676,7 +679,7 @@ known_neighbours(struct northd *nd, struct nd_router *lr,
                 = (port->rport_peer
                    ? nd_lrouter_port_find(nd, port->rport_peer) : NULL);
             if (other && other->lr != lr && other->has_nets) {
-                resolve_router_flows(nd, lr, rp, other);
+                resolve_router_flows(nd, lr, rp, other, false);
             }
             continue;
         }
