@@ -30,9 +30,13 @@ check "$SBCTL" --db=$DB --id=@dp create Datapath_Binding tunnel_key=1 \
     >/dev/null
 assert_eq "rc=0" "$(viad lsp-bind vm1 hv1)" "lsp-bind through the daemon"
 for cmd in "show" "lflow-list" "count-flows" "--oneline lflow-list -- get-connection" \
-           "--bare --columns=type list Encap" "lsp-bind nosuch hv1"; do
+           "lsp-bind nosuch hv1"; do
     assert_eq "$(direct $cmd)" "$(viad $cmd)" "daemon vs direct: $cmd"
 done
+# "list" prints rows in the IDL's hash order, which may differ between two
+# clients: compare the lines regardless of order.
+cmd="--bare --columns=type list Encap"
+assert_eq "$(direct $cmd | sort)" "$(viad $cmd | sort)" "daemon vs direct: $cmd"
 check ovs-appctl -t "$sock" exit
 wait_until test ! -e "$dir/sbd.pid" || fail "daemon did not exit"
 exit 0
