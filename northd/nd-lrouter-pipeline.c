@@ -501,12 +501,126 @@ find_v6_port(const struct nd_router *lr, const struct in6_addr *ip,
     return best;
 }
 
+/* One usable static route. */
+struct sroute {
+    bool v4;                    /* IPv4 (else IPv6)? */
+    char *prefix;               /* Normalized "N/M". */
+    unsigned int plen;          /* M. */
+    char nexthop[INET6_ADDRSTRLEN];     /* Next hop as text, "" to drop. */
+    const struct nd_rport *rp;  /* Output port (NULL to drop). */
+    const char *src;            /* Router address on the next hop's net. */
+    const struct uuid *uuid;    /* NB row, for the stage hint. */
+};
+
+/* qsort() comparator: by family, prefix, then next hop. */
+static int
+sroute_cmp(const void *a_, const void *b_)
+{
+    const struct sroute *a = a_, *b = b_;
+    if (a->v4 != b->v4) {
+        return a->v4 ? -1 : 1;
+    }
+    int c = strcmp(a->prefix, b->prefix);
+    return c ? c : strcmp(a->nexthop, b->nexthop);
+}
+
+/* Parses static route 'r' of router 'lr' into 'out' (adding the ND request
+ * for an IPv6 next hop).  Returns false if it yields no routing flow. */
+static bool
+sroute_parse(struct northd *nd, struct nd_router *lr,
+             const struct nbrec_logical_router *nbr,
+             const struct nbrec_logical_router_static_route *r,
+             struct sroute *out)
+{
+    memset(out, 0, sizeof *out);
+    out->uuid = &r->header_.uuid;
+    bool discard = !strcmp(r->nexthop, "discard");
+    ovs_be32 ip, nh;
+    unsigned int plen;
+    struct in6_addr ip6, nh6;
+    char *error = ip_parse_cidr(r->ip_prefix, &ip, &plen);
+    if (!error) {
+        out->v4 = true;
+        out->plen = plen;
+        out->prefix = xasprintf(IP_FMT"/%u",
+                                IP_ARGS(ip & be32_prefix_mask(plen)), plen);
+        if (discard) {
+            return true;
+        }
+        if (!ip_parse(r->nexthop, &nh)) {
+            nd_log_bad("Logical_Router", nbr->name, "bad nexthop \"%s\"",
+                       r->nexthop);
+            goto bad;
+        }
+        snprintf(out->nexthop, sizeof out->nexthop, IP_FMT, IP_ARGS(nh));
+        out->rp = find_v4_port(lr, nh, r->output_port, &out->src);
+        if (!out->rp) {
+            goto bad;
+        }
+        return true;
+    }
+    free(error);
+
+    error = ipv6_parse_cidr(r->ip_prefix, &ip6, &plen);
+    if (error || (!discard && !ipv6_parse(r->nexthop, &nh6))) {
+        free(error);
+        nd_log_bad("Logical_Router", nbr->name, "bad static route %s via %s",
+                   r->ip_prefix, r->nexthop);
+        return false;
+    }
+    struct in6_addr mask = ipv6_create_mask(plen);
+    struct in6_addr net = ipv6_addr_bitand(&ip6, &mask);
+    char net_s[INET6_ADDRSTRLEN];
+    ipv6_string_mapped(net_s, &net);
+    out->v4 = false;
+    out->plen = plen;
+    out->prefix = xasprintf("%s/%u", net_s, plen);
+    if (discard) {
+        return true;
+    }
+    ipv6_string_mapped(out->nexthop, &nh6);
+
+    /* Solicit the next hop directly (even without a port to it). */
+    struct in6_addr sn;
+    struct eth_addr sn_ea;
+    in6_addr_solicited_node(&sn, &nh6);
+    ipv6_multicast_to_ethernet(&sn_ea, &sn);
+    char sn_s[INET6_ADDRSTRLEN];
+    ipv6_string_mapped(sn_s, &sn);
+    char *m = xasprintf("eth.dst == 00:00:00:00:00:00 && ip6 && "
+                        "xxreg0 == %s", out->nexthop);
+    char *a = xasprintf("nd_ns { eth.dst = "ETH_ADDR_FMT"; ip6.dst = %s; "
+                        "nd.target = %s; output; };",
+                        ETH_ADDR_ARGS(sn_ea), sn_s, out->nexthop);
+    ADD_H(LR_IN_ARP_REQUEST, 200, m, a, out->uuid);
+    free(m);
+    free(a);
+
+    out->rp = find_v6_port(lr, &nh6, r->output_port, &out->src);
+    if (!out->rp) {
+        goto bad;
+    }
+    return true;
+
+bad:
+    free(out->prefix);
+    out->prefix = NULL;
+    return false;
+}
+
 /* Routing flows for the static routes of 'nbr' (policy dst-ip, main route
- * table; others are not supported yet and logged). */
+ * table; others are not supported yet and logged): one flow per prefix
+ * with a single next hop; for several next hops (ECMP), a flow that selects
+ * a member of a group and one lr_in_ip_routing_ecmp flow per member
+ * (groups and members numbered in prefix and next hop order); "discard"
+ * routes drop. */
 static void
 static_routes(struct northd *nd, struct nd_router *lr,
               const struct nbrec_logical_router *nbr)
 {
+    struct sroute *routes = xcalloc(nbr->n_static_routes + 1,
+                                    sizeof *routes);
+    size_t n = 0;
     for (size_t i = 0; i < nbr->n_static_routes; i++) {
         const struct nbrec_logical_router_static_route *r
             = nbr->static_routes[i];
@@ -517,71 +631,69 @@ static_routes(struct northd *nd, struct nd_router *lr,
                        r->ip_prefix);
             continue;
         }
-        ovs_be32 ip, nh;
-        unsigned int plen;
-        struct in6_addr ip6, nh6;
-        const char *src = NULL;
-        const struct nd_rport *rp;
-        char *error = ip_parse_cidr(r->ip_prefix, &ip, &plen);
-        if (!error) {
-            if (!ip_parse(r->nexthop, &nh)) {
-                nd_log_bad("Logical_Router", nbr->name,
-                           "bad nexthop \"%s\"", r->nexthop);
-                continue;
-            }
-            rp = find_v4_port(lr, nh, r->output_port, &src);
-            if (!rp) {
-                continue;
-            }
-            char *prefix = xasprintf(IP_FMT"/%u",
-                                     IP_ARGS(ip & be32_prefix_mask(plen)),
-                                     plen);
-            route_flow(nd, lr, rp, true, prefix, plen, src, r->nexthop,
-                       true, false, &r->header_.uuid);
-            free(prefix);
-            continue;
+        if (sroute_parse(nd, lr, nbr, r, &routes[n])) {
+            n++;
         }
-        free(error);
-        error = ipv6_parse_cidr(r->ip_prefix, &ip6, &plen);
-        if (error || !ipv6_parse(r->nexthop, &nh6)) {
-            free(error);
-            nd_log_bad("Logical_Router", nbr->name, "bad static route %s "
-                       "via %s", r->ip_prefix, r->nexthop);
-            continue;
-        }
-        char nh_s[INET6_ADDRSTRLEN];
-        ipv6_string_mapped(nh_s, &nh6);
-
-        /* Solicit the next hop directly (even without a port to it). */
-        struct in6_addr sn;
-        struct eth_addr sn_ea;
-        in6_addr_solicited_node(&sn, &nh6);
-        ipv6_multicast_to_ethernet(&sn_ea, &sn);
-        char sn_s[INET6_ADDRSTRLEN];
-        ipv6_string_mapped(sn_s, &sn);
-        char *m = xasprintf("eth.dst == 00:00:00:00:00:00 && ip6 && "
-                            "xxreg0 == %s", nh_s);
-        char *a = xasprintf("nd_ns { eth.dst = "ETH_ADDR_FMT"; ip6.dst = %s; "
-                            "nd.target = %s; output; };",
-                            ETH_ADDR_ARGS(sn_ea), sn_s, nh_s);
-        ADD_H(LR_IN_ARP_REQUEST, 200, m, a, &r->header_.uuid);
-        free(m);
-        free(a);
-
-        rp = find_v6_port(lr, &nh6, r->output_port, &src);
-        if (!rp) {
-            continue;
-        }
-        struct in6_addr mask = ipv6_create_mask(plen);
-        struct in6_addr net = ipv6_addr_bitand(&ip6, &mask);
-        char net_s[INET6_ADDRSTRLEN];
-        ipv6_string_mapped(net_s, &net);
-        char *prefix = xasprintf("%s/%u", net_s, plen);
-        route_flow(nd, lr, rp, false, prefix, plen, src, nh_s, true, false,
-                   &r->header_.uuid);
-        free(prefix);
-
     }
+    qsort(routes, n, sizeof *routes, sroute_cmp);
+
+    unsigned int gid = 0;
+    struct ds m = DS_EMPTY_INITIALIZER;
+    struct ds a = DS_EMPTY_INITIALIZER;
+    for (size_t i = 0; i < n; ) {
+        size_t j = i + 1;
+        while (j < n && routes[j].v4 == routes[i].v4
+               && !strcmp(routes[j].prefix, routes[i].prefix)) {
+            j++;
+        }
+        const struct sroute *r = &routes[i];
+        int prio = r->plen * ROUTE_PRIO_MULT + ROUTE_PRIO_STATIC;
+        ds_clear(&m);
+        ds_put_format(&m, "reg7 == 0 && %s.dst == %s", r->v4 ? "ip4" : "ip6",
+                      r->prefix);
+        if (!r->rp) {
+            ADD_H(LR_IN_IP_ROUTING, prio, ds_cstr(&m), "drop;", r->uuid);
+        } else if (j - i == 1) {
+            route_flow(nd, lr, r->rp, r->v4, r->prefix, r->plen, r->src,
+                       r->nexthop, true, false, r->uuid);
+        } else {
+            gid++;
+            ds_clear(&a);
+            ds_put_format(&a, "ip.ttl--; flags.loopback = 1; "
+                          "reg8[0..15] = %u; reg8[16..31] = select(", gid);
+            for (size_t k = i; k < j; k++) {
+                ds_put_format(&a, "%s%"PRIuSIZE, k > i ? ", " : "",
+                              k - i + 1);
+            }
+            ds_put_cstr(&a, ");");
+            ADD_H(LR_IN_IP_ROUTING, prio, ds_cstr(&m), ds_cstr(&a),
+                  r->uuid);
+            for (size_t k = i; k < j; k++) {
+                const struct sroute *mr = &routes[k];
+                if (!mr->rp) {
+                    continue;
+                }
+                ds_clear(&m);
+                ds_put_format(&m, "reg8[0..15] == %u && reg8[16..31] == "
+                              "%"PRIuSIZE, gid, k - i + 1);
+                ds_clear(&a);
+                ds_put_format(&a, "%s = %s; %s = %s; eth.src = %s; "
+                              "outport = %s; next;",
+                              mr->v4 ? "reg0" : "xxreg0", mr->nexthop,
+                              mr->v4 ? "reg1" : "xxreg1", mr->src,
+                              mr->rp->nets.ea_s, mr->rp->json_key);
+                ADD_H(LR_IN_IP_ROUTING_ECMP, 100, ds_cstr(&m), ds_cstr(&a),
+                      mr->uuid);
+            }
+        }
+        i = j;
+    }
+    ds_destroy(&m);
+    ds_destroy(&a);
+    for (size_t i = 0; i < n; i++) {
+        free(routes[i].prefix);
+    }
+    free(routes);
 }
 
 /* Returns true if 'ip' is on one of the IPv6 networks of 'rp'. */

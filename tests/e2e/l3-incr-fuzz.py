@@ -80,7 +80,15 @@ def op_lrp():
 def op_route():
     r = rng.choice(ROUTERS)
     prefix = "172.%d.0.0/16" % rng.randrange(4)
-    if rng.random() < 0.7:
+    x = rng.random()
+    if x < 0.15:
+        return ["--may-exist", "lr-add", r, "--", "--ecmp", "lr-route-add",
+                r, prefix, ip4()]
+    if x < 0.2:
+        return ["--may-exist", "lr-add", r, "--", "--may-exist",
+                "lr-route-add", r, "172.9.%d.0/24" % rng.randrange(2),
+                "discard"]
+    if x < 0.7:
         args = ["--may-exist", "lr-add", r, "--", "--may-exist",
                 "lr-route-add", r, prefix, ip4()]
         if rng.random() < 0.2:

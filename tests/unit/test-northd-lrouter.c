@@ -253,6 +253,35 @@ test_static_routes(void **state)
         "reg7 == 0 && ip4.dst == 172.19.0.0/16", NULL), 0);
 }
 
+/* Several next hops for one prefix: ECMP group 1 selects a member, members
+ * numbered in next hop order; a "discard" route drops. */
+static void
+test_ecmp_discard(void **state)
+{
+    struct fixture *f = *state;
+    const char *n0[] = { "10.0.0.1/24" };
+    add_port(f, "p0", "00:00:00:00:00:01", n0, 1, NULL, true);
+    set_route(f, 0, "172.16.0.0/16", "10.0.0.3", NULL);
+    set_route(f, 1, "172.16.0.0/16", "10.0.0.2", NULL);
+    set_route(f, 2, "172.20.0.0/24", "discard", NULL);
+    nd_lrouter_flows(&f->nd, f->lr, &f->nbr);
+
+    assert_int_equal(count_flows(f, S_LR_IN_IP_ROUTING, 49,
+        "reg7 == 0 && ip4.dst == 172.16.0.0/16",
+        "ip.ttl--; flags.loopback = 1; reg8[0..15] = 1; "
+        "reg8[16..31] = select(1, 2);"), 1);
+    assert_int_equal(count_flows(f, S_LR_IN_IP_ROUTING_ECMP, 100,
+        "reg8[0..15] == 1 && reg8[16..31] == 1",
+        "reg0 = 10.0.0.2; reg1 = 10.0.0.1; eth.src = 00:00:00:00:00:01; "
+        "outport = \"p0\"; next;"), 1);
+    assert_int_equal(count_flows(f, S_LR_IN_IP_ROUTING_ECMP, 100,
+        "reg8[0..15] == 1 && reg8[16..31] == 2",
+        "reg0 = 10.0.0.3; reg1 = 10.0.0.1; eth.src = 00:00:00:00:00:01; "
+        "outport = \"p0\"; next;"), 1);
+    assert_int_equal(count_flows(f, S_LR_IN_IP_ROUTING, 73,
+        "reg7 == 0 && ip4.dst == 172.20.0.0/24", "drop;"), 1);
+}
+
 /* Port names that need quoting are escaped in matches and actions. */
 static void
 test_quoted_name(void **state)
@@ -312,6 +341,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_seed004, setup, teardown),
         cmocka_unit_test_setup_teardown(test_disabled, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_routes, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_ecmp_discard, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_quoted_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flows_parse, setup, teardown),
