@@ -85,6 +85,17 @@ check nbctl --wait=sb lsp-add sw0 p3 \
 assert_eq 1 "$(sbctl --bare --columns=_uuid find port_binding logical_port=p3 | grep -c .)" \
     "Port_Binding rows for p3"
 
+# --dry-run starts paused and stays out of the way.
+OVN_RUNDIR=$c e2e_daemon "$c/northd3.pid" "$bin" --detach --no-chdir \
+    --pidfile="$c/northd3.pid" --log-file="$c/northd3.log" \
+    --unixctl="$c/northd3.ctl" -vconsole:off --dry-run \
+    --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB"
+assert_eq true "$(ovs-appctl -t "$c/northd3.ctl" is-paused)" "--dry-run paused"
+assert_eq "Status: paused" "$(ovs-appctl -t "$c/northd3.ctl" status)" \
+    "--dry-run status"
+check ovs-appctl -t "$c/northd3.ctl" exit
+echo "$c/northd3.pid" >> "$E2E_DIR/stopped"
+
 # Restarts a database server on the same file and socket.
 restart_db() {
     local name=$1
