@@ -374,7 +374,7 @@ static const struct err_case err_cases[] = {
     { 0, 0, "icmp6.frag_mtu = 1/1;",
       "col 21: icmp6.frag_mtu must be assigned a 16-bit integer" },
     { 0, 0, "eth.src = 00:11:22:33:44:55/ff:ff:ff:ff:ff:ff:ff;",
-      "col 11: invalid numeric constant" },
+      "col 11: invalid address constant" },
     { 0, 0, "reg0[0] = 2;",
       "col 12: constant does not fit in 1-bit field reg0" },
     { 0, 0, "ip4.src = fd00::1;",
