@@ -158,6 +158,26 @@ inject hv1 vm1 "$req"
 expect_packets hv2 vm3 "$out"
 expect_none_all
 
+# 8b. ECMP: 172.30.0.0/16 via vm2 and vm3; each of 8 flows (different UDP
+#     source ports) reaches exactly one of them, with that one's MAC.
+check nbctl --wait=hv --ecmp lr-route-add lr0 172.30.0.0/16 11.0.0.2 \
+    -- --ecmp lr-route-add lr0 172.30.0.0/16 11.0.0.3
+for sport in 1 2 3 4 5 6 7 8; do
+    inject hv1 vm1 "$(pkt udp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
+                      ip4.dst=172.30.0.1 udp.src=$sport udp.dst=9)"
+    e2e_settle
+    got2=$(pcap_take "$(vif_pcap hv2 vm2)")
+    got3=$(pcap_take "$(vif_pcap hv2 vm3)")
+    want2=$(pkt udp4 eth.src=$r1 eth.dst=$vm2 ip4.src=192.168.0.2 \
+            ip4.dst=172.30.0.1 ip.ttl=63 udp.src=$sport udp.dst=9)
+    want3=$(pkt udp4 eth.src=$r1 eth.dst=$vm3 ip4.src=192.168.0.2 \
+            ip4.dst=172.30.0.1 ip.ttl=63 udp.src=$sport udp.dst=9)
+    if [ "$got2$got3" != "$want2" ] && [ "$got2$got3" != "$want3" ]; then
+        fail "ECMP flow $sport: vm2 got '$got2', vm3 got '$got3'"
+    fi
+    expect_none_all
+done
+
 # 9. Deleting the router stops routing.
 check nbctl --wait=hv lr-del lr0
 inject hv1 vm1 "$(pkt icmp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
