@@ -783,7 +783,7 @@ known_neighbours(struct northd *nd, struct nd_router *lr,
     }
     const struct nd_port *port;
     LIST_FOR_EACH (port, dp_node, &peer->dp->ports) {
-        if (port->dup || port == peer) {
+        if (port->dup || port == peer || !port->enabled) {
             continue;
         }
         if (port->is_router) {

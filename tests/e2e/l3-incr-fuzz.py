@@ -117,6 +117,9 @@ def op_lsp():
                 s, p, "--", "lsp-set-addresses", p, addr]
     if x < 0.6:
         return ["--if-exists", "lsp-del", p]
+    if x < 0.7:
+        return ["--if-exists", "set", "logical_switch_port", p,
+                "enabled=%s" % rng.choice(["true", "false"])]
     # A router-type port pointing at some router port.
     rp = "%s-p%d" % (rng.choice(ROUTERS), rng.randrange(3))
     a = "%s-a%d" % (s, rng.randrange(3))
