@@ -64,7 +64,16 @@ nd_lswitch_dp_flows(struct northd *nd, struct nd_datapath *dp,
     ADD(o, dp, LS_IN_PRE_LB, 110, ND_MLD_MATCH, "next;", NULL);
     ADD(o, dp, LS_IN_PRE_LB, 110, "reg0[16] == 1", "next;", NULL);
     ADD(o, dp, LS_IN_PRE_LB, 0, "1", "next;", NULL);
-    ADD(o, dp, LS_IN_PRE_STATEFUL, 110, "reg0[2] == 1", "ct_lb_mark;", NULL);
+    const char *ct_lb = nd->ct_mark ? "ct_lb_mark;" : "ct_lb;";
+    const char *commit = (nd->ct_mark
+                          ? "ct_commit { ct_mark.blocked = 0; }; next;"
+                          : "ct_commit { ct_label.blocked = 0; }; next;");
+    const char *commit_label = (nd->ct_mark
+                                ? "ct_commit { ct_mark.blocked = 0; "
+                                  "ct_label.label = reg3; }; next;"
+                                : "ct_commit { ct_label.blocked = 0; "
+                                  "ct_label.label = reg3; }; next;");
+    ADD(o, dp, LS_IN_PRE_STATEFUL, 110, "reg0[2] == 1", ct_lb, NULL);
     ADD(o, dp, LS_IN_PRE_STATEFUL, 100, "reg0[0] == 1", "ct_next;", NULL);
     ADD(o, dp, LS_IN_PRE_STATEFUL, 0, "1", "next;", NULL);
 
@@ -92,11 +101,10 @@ nd_lswitch_dp_flows(struct northd *nd, struct nd_datapath *dp,
     ADD(o, dp, LS_IN_ACL_AFTER_LB, 0, "1", "next;", NULL);
 
     /* Stateful. */
-    ADD(o, dp, LS_IN_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 0",
-        "ct_commit { ct_mark.blocked = 0; }; next;", NULL);
-    ADD(o, dp, LS_IN_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 1",
-        "ct_commit { ct_mark.blocked = 0; ct_label.label = reg3; }; next;",
+    ADD(o, dp, LS_IN_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 0", commit,
         NULL);
+    ADD(o, dp, LS_IN_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 1",
+        commit_label, NULL);
     ADD(o, dp, LS_IN_STATEFUL, 0, "1", "next;", NULL);
 
     /* ARP/ND responder, DHCP, DNS, external ports: defaults. */
@@ -130,7 +138,7 @@ nd_lswitch_dp_flows(struct northd *nd, struct nd_datapath *dp,
     ADD(o, dp, LS_OUT_PRE_LB, 110, ND_MLD_MATCH, "next;", NULL);
     ADD(o, dp, LS_OUT_PRE_LB, 110, "reg0[16] == 1", "next;", NULL);
     ADD(o, dp, LS_OUT_PRE_LB, 0, "1", "next;", NULL);
-    ADD(o, dp, LS_OUT_PRE_STATEFUL, 110, "reg0[2] == 1", "ct_lb_mark;", NULL);
+    ADD(o, dp, LS_OUT_PRE_STATEFUL, 110, "reg0[2] == 1", ct_lb, NULL);
     ADD(o, dp, LS_OUT_PRE_STATEFUL, 100, "reg0[0] == 1", "ct_next;", NULL);
     ADD(o, dp, LS_OUT_PRE_STATEFUL, 0, "1", "next;", NULL);
     ADD(o, dp, LS_OUT_ACL_HINT, 65535, "1", "next;", NULL);
@@ -138,11 +146,10 @@ nd_lswitch_dp_flows(struct northd *nd, struct nd_datapath *dp,
     ADD(o, dp, LS_OUT_ACL, 65532, ND_MLD_ACL_MATCH, "next;", NULL);
     ADD(o, dp, LS_OUT_QOS_MARK, 0, "1", "next;", NULL);
     ADD(o, dp, LS_OUT_QOS_METER, 0, "1", "next;", NULL);
-    ADD(o, dp, LS_OUT_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 0",
-        "ct_commit { ct_mark.blocked = 0; }; next;", NULL);
-    ADD(o, dp, LS_OUT_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 1",
-        "ct_commit { ct_mark.blocked = 0; ct_label.label = reg3; }; next;",
+    ADD(o, dp, LS_OUT_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 0", commit,
         NULL);
+    ADD(o, dp, LS_OUT_STATEFUL, 100, "reg0[1] == 1 && reg0[13] == 1",
+        commit_label, NULL);
     ADD(o, dp, LS_OUT_STATEFUL, 0, "1", "next;", NULL);
     ADD(o, dp, LS_OUT_CHECK_PORT_SEC, 100, "eth.mcast",
         REGBIT_PORT_SEC_DROP" = 0; next;", NULL);

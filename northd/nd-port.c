@@ -456,19 +456,33 @@ nd_port_sync(struct northd *nd, struct nd_port *port,
     int64_t tag = port_tag(nd, port, nbsp);
     sbrec_port_binding_set_tag(sb, &tag, tag >= 0 ? 1 : 0);
 
+    /* options:requested-chassis: of the chassis that exist, the first is
+     * requested_chassis, the others requested_additional_chassis. */
     const char *req_ch = smap_get(&nbsp->options, "requested-chassis");
     const struct sbrec_chassis *ch = NULL;
+    struct sbrec_chassis **extra = NULL;
+    size_t n_extra = 0;
     if (req_ch && req_ch[0]) {
         hmapx_add(&nd->req_chassis_ports, port);
-        char *first = xstrdup(req_ch);
-        first[strcspn(first, ",")] = '\0';
-        ch = find_chassis(nd, first);
-        free(first);
-    }
-    if (!req_ch || !req_ch[0]) {
+        char *copy = xstrdup(req_ch);
+        char *save = NULL;
+        for (char *name = strtok_r(copy, ",", &save); name;
+             name = strtok_r(NULL, ",", &save)) {
+            const struct sbrec_chassis *c = find_chassis(nd, name);
+            if (!ch) {
+                ch = c;
+            } else if (c) {
+                extra = xrealloc(extra, (n_extra + 1) * sizeof *extra);
+                extra[n_extra++] = CONST_CAST(struct sbrec_chassis *, c);
+            }
+        }
+        free(copy);
+    } else {
         hmapx_find_and_delete(&nd->req_chassis_ports, port);
     }
     sbrec_port_binding_set_requested_chassis(sb, ch);
+    sbrec_port_binding_set_requested_additional_chassis(sb, extra, n_extra);
+    free(extra);
 
     const char *vparents = smap_get(&nbsp->options, "virtual-parents");
     (void) vparents;

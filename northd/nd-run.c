@@ -28,6 +28,7 @@ void
 northd_init(struct northd *nd, struct ovsdb_idl *nb, struct ovsdb_idl *sb)
 {
     memset(nd, 0, sizeof *nd);
+    nd->ct_mark = true;
     nd->nb_idl = nb;
     nd->sb_idl = sb;
     hmap_init(&nd->datapaths);
@@ -170,6 +171,32 @@ global_sync(struct northd *nd)
     if (!nd->svc_monitor_mac || strcmp(nd->svc_monitor_mac, svc_s)) {
         free(nd->svc_monitor_mac);
         nd->svc_monitor_mac = xstrdup(svc_s);
+    }
+
+    /* Chassis features: without "ct-no-masked-label" on every chassis,
+     * flows use ct_label.blocked and ct_lb instead of ct_mark.blocked and
+     * ct_lb_mark, and controllers are told so. */
+    bool ct_mark = true;
+    const struct sbrec_chassis *ch;
+    SBREC_CHASSIS_FOR_EACH (ch, nd->sb_idl) {
+        if (!smap_get_bool(&ch->other_config, "is-remote", false)
+            && !smap_get_bool(&ch->other_config, "ct-no-masked-label",
+                              false)) {
+            ct_mark = false;
+            break;
+        }
+    }
+    if (ct_mark != nd->ct_mark) {
+        nd->ct_mark = ct_mark;
+        struct nd_datapath *dp;
+        HMAP_FOR_EACH (dp, node, &nd->datapaths) {
+            nd_datapath_mark_dirty(nd, dp);
+        }
+    }
+    if (!ct_mark) {
+        smap_replace(&options, "lb_hairpin_use_ct_mark", "false");
+    } else {
+        smap_remove(&options, "lb_hairpin_use_ct_mark");
     }
 
     smap_replace(&options, "max_tunid", "16711680");

@@ -163,6 +163,8 @@ struct northd {
     /* Global settings (from NB_Global options). */
     struct eth_addr mac_prefix; /* IPAM MAC prefix (first 3 bytes). */
     char *svc_monitor_mac;      /* Service monitor MAC as text. */
+    bool ct_mark;               /* Every chassis has "ct-no-masked-label":
+                                 * use ct_mark.blocked and ct_lb_mark. */
     struct hmap mac_pool;       /* IPAM: MACs in use ("struct nd_mac"). */
     uint32_t mac_hint;          /* IPAM: last MAC suffix allocated. */
     struct hmapx ipam_displaced;        /* Ports whose dynamic IP a static

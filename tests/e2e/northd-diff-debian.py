@@ -70,6 +70,13 @@ STEPS = [
                       "external_ids:foo=bar", "--", "set", "logical_switch",
                       "sw0", "external_ids:neutron\\:network_name=netA",
                       "other_config:interconn-ts=ts1"]),
+    ("requested chassis, absent", ["set", "logical_switch_port", "p2",
+                                   "options:requested-chassis=hv1,hv2"]),
+    ("chassis appear", ["SB", "chassis-add", "hv1", "geneve", "127.0.0.1",
+                        "--", "chassis-add", "hv2", "geneve", "127.0.0.2"]),
+    ("chassis by hostname", ["set", "logical_switch_port", "p1",
+                             "options:requested-chassis=hv2"]),
+    ("chassis go", ["SB", "chassis-del", "hv1"]),
     ("second switch", ["ls-add", "sw1", "--", "lsp-add", "sw1", "q1", "--",
                        "lsp-set-addresses", "q1", M + "21 10.1.0.1"]),
     ("vlan-passthru", ["set", "logical_switch", "sw1",
@@ -143,14 +150,20 @@ STEPS = [
 ]
 
 
+SBCTL = os.path.join(os.path.dirname(NBCTL), "ovn-sbctl")
+
+
 def nbctl(db, *args):
     run(NBCTL, "--timeout=20", "--db=" + db, *args)
 
 
 def main():
     for i, (what, args) in enumerate(STEPS):
-        for nb, _ in (OURS, REF):
-            nbctl(nb, *args)
+        for nb, sb in (OURS, REF):
+            if args[0] == "SB":
+                run(SBCTL, "--timeout=20", "--db=" + sb, *args[1:])
+            else:
+                nbctl(nb, *args)
             nbctl(nb, "--wait=sb", "sync")
         ours = snapshot(*OURS, dp_keys=False, switches_only=True)
         ref = snapshot(*REF, dp_keys=False, switches_only=True)

@@ -154,7 +154,8 @@ def snapshot(NB, SB, dp_keys=True, switches_only=False):
                          atom(r["options"]), atom(r["parent_port"]),
                          atom(r["tag"]), atom(r["port_security"]),
                          atom(r["external_ids"]),
-                         ref(r["requested_chassis"], chname))
+                         ref(r["requested_chassis"], chname),
+                         ref(r["requested_additional_chassis"], chname))
                         for r in sb["Port_Binding"])
     view["mc"] = sorted((ref(r["datapath"], dpname), r["name"],
                          r["tunnel_key"], ref(r["ports"], pbname))

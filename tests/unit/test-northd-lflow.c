@@ -33,6 +33,7 @@ setup(void **state)
 {
     struct fixture *f = xzalloc(sizeof *f);
     nd_lflow_table_init(&f->nd.lflows, NULL);
+    f->nd.ct_mark = true;
     f->dp = xzalloc(sizeof *f->dp);
     uuid_generate(&f->dp->nb_uuid);
     f->dp->name = xstrdup("sw0");
@@ -281,6 +282,19 @@ test_dp_flows(void **state)
         "outport == \"none\"", "drop;"), 0);
     assert_int_equal(count_flows(f, S_LS_IN_CHECK_PORT_SEC, 100,
         "vlan.present", "drop;"), 0);
+
+    /* A chassis without "ct-no-masked-label": ct_label and ct_lb forms. */
+    assert_int_equal(count_flows(f, S_LS_IN_PRE_STATEFUL, 110,
+        "reg0[2] == 1", "ct_lb_mark;"), 1);
+    f->nd.ct_mark = false;
+    nd_lswitch_dp_flows(&f->nd, f->dp, &f->nbs);
+    assert_int_equal(count_flows(f, S_LS_IN_PRE_STATEFUL, 110,
+        "reg0[2] == 1", "ct_lb;"), 1);
+    assert_int_equal(count_flows(f, S_LS_OUT_STATEFUL, 100,
+        "reg0[1] == 1 && reg0[13] == 0",
+        "ct_commit { ct_label.blocked = 0; }; next;"), 1);
+    assert_int_equal(count_flows(f, S_LS_IN_PRE_STATEFUL, 110,
+        "reg0[2] == 1", "ct_lb_mark;"), 0);
 }
 
 /* Every match and action that the switch pipeline produces parses in the
