@@ -129,8 +129,11 @@ sb_monitor_update(struct sb_monitor *m, struct ovsdb_idl *sb,
             }
         }
         sset_clone(&wanted, &bs->wanted_ports);
-        ds_put_format(&sig, "%s|%s|", chassis_name ? chassis_name : "",
-                      self ? "self" : "");
+        ds_put_format(&sig, "%s|", chassis_name ? chassis_name : "");
+        if (self) {
+            ds_put_format(&sig, UUID_FMT, UUID_ARGS(&self->header_.uuid));
+        }
+        ds_put_char(&sig, '|');
         put_sorted(&sig, &ifaces);
         put_sorted(&sig, &dps);
         put_sorted(&sig, &groups);
