@@ -449,29 +449,35 @@ rport_sync(struct northd *nd, struct nd_rport *rp,
     smap_destroy(&options);
 }
 
-/* Walks the ports of 'nbr', creating, syncing and destroying models. */
+/* Returns the model of 'lrp' among the ports of 'lr', or NULL. */
+static struct nd_rport *
+router_port_find(const struct nd_router *lr,
+                 const struct nbrec_logical_router_port *lrp)
+{
+    struct nd_rport *rp;
+    LIST_FOR_EACH (rp, lr_node, &lr->ports) {
+        if (uuid_equals(&rp->nb_uuid, &lrp->header_.uuid)) {
+            return rp;
+        }
+    }
+    return NULL;
+}
+
+/* Destroys the port models of 'lr' whose row 'nbr' no longer has (or that
+ * were renamed), and those ignored for a duplicate name, so that
+ * router_add_ports() (run after this for every router) finds names and
+ * keys free and re-decides duplicates. */
 static void
-router_sync_ports(struct northd *nd, struct nd_router *lr,
-                  const struct nbrec_logical_router *nbr)
+router_prune_ports(struct northd *nd, struct nd_router *lr,
+                   const struct nbrec_logical_router *nbr)
 {
     unsigned int epoch = ++nd->lrouters->epoch;
     for (size_t i = 0; i < nbr->n_ports; i++) {
         const struct nbrec_logical_router_port *lrp = nbr->ports[i];
-        struct nd_rport *rp = NULL, *iter;
-        LIST_FOR_EACH (iter, lr_node, &lr->ports) {
-            if (uuid_equals(&iter->nb_uuid, &lrp->header_.uuid)) {
-                rp = iter;
-                break;
-            }
+        struct nd_rport *rp = router_port_find(lr, lrp);
+        if (rp && !rp->dup && !strcmp(rp->name, lrp->name)) {
+            rp->seen = epoch;
         }
-        if (rp && strcmp(rp->name, lrp->name)) {
-            rport_destroy(nd, rp);
-            rp = NULL;
-        }
-        if (!rp) {
-            rp = rport_create(nd, lr, lrp);
-        }
-        rp->seen = epoch;
     }
     struct nd_rport *rp;
     LIST_FOR_EACH_SAFE (rp, lr_node, &lr->ports) {
@@ -479,15 +485,20 @@ router_sync_ports(struct northd *nd, struct nd_router *lr,
             rport_destroy(nd, rp);
         }
     }
-    /* Sync after the walk, so that removed ports' keys are free. */
+}
+
+/* Creates the missing port models of 'lr' and syncs them all with 'nbr'. */
+static void
+router_add_ports(struct northd *nd, struct nd_router *lr,
+                 const struct nbrec_logical_router *nbr)
+{
     for (size_t i = 0; i < nbr->n_ports; i++) {
         const struct nbrec_logical_router_port *lrp = nbr->ports[i];
-        LIST_FOR_EACH (rp, lr_node, &lr->ports) {
-            if (uuid_equals(&rp->nb_uuid, &lrp->header_.uuid)) {
-                rport_sync(nd, rp, lrp);
-                break;
-            }
+        struct nd_rport *rp = router_port_find(lr, lrp);
+        if (!rp) {
+            rp = rport_create(nd, lr, lrp);
         }
+        rport_sync(nd, rp, lrp);
     }
 }
 
@@ -524,7 +535,13 @@ run_all(struct northd *nd)
     NBREC_LOGICAL_ROUTER_FOR_EACH (nbr, nd->nb_idl) {
         lr = router_find(nd, &nbr->header_.uuid);
         if (lr) {
-            router_sync_ports(nd, lr, nbr);
+            router_prune_ports(nd, lr, nbr);
+        }
+    }
+    NBREC_LOGICAL_ROUTER_FOR_EACH (nbr, nd->nb_idl) {
+        lr = router_find(nd, &nbr->header_.uuid);
+        if (lr) {
+            router_add_ports(nd, lr, nbr);
         }
     }
 
