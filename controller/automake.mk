@@ -50,6 +50,7 @@ EXTRA_DIST += \
 	tests/e2e/controller-localnet.sh \
 	tests/e2e/controller-mixed.sh \
 	tests/e2e/controller-monitor.sh \
+	tests/e2e/controller-multichassis.sh \
 	tests/e2e/controller-netns.sh \
 	tests/e2e/controller-physical.sh \
 	tests/e2e/controller-restart.sh \

@@ -121,6 +121,29 @@ requested_chassis_ok(const struct sbrec_port_binding *pb,
            || (self->hostname && !strcmp(req, self->hostname));
 }
 
+/* Returns true if 'ch' is among 'pb''s 'n' chassis in 'list'. */
+static bool
+chassis_in(struct sbrec_chassis **list, size_t n,
+           const struct sbrec_chassis *ch)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (list[i] == ch) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Returns true if 'self' is one of the additional chassis requested for
+ * 'pb' (a port bound to several chassis, e.g. while a VM migrates). */
+static bool
+additional_requested(const struct sbrec_port_binding *pb,
+                     const struct sbrec_chassis *self)
+{
+    return chassis_in(pb->requested_additional_chassis,
+                      pb->n_requested_additional_chassis, self);
+}
+
 /* Records a local port. */
 static void
 add_local_port(struct binding_state *s, const struct sbrec_port_binding *pb,
@@ -222,6 +245,7 @@ binding_run(struct ovsdb_idl_txn *sb_txn, struct ovsdb_idl *sb,
     SBREC_PORT_BINDING_FOR_EACH (pb, sb) {
         const char *type = pb->type;
         bool ours = false;
+        bool additional = false;
 
         if (!pb->datapath) {
             continue;
@@ -243,7 +267,11 @@ binding_run(struct ovsdb_idl_txn *sb_txn, struct ovsdb_idl *sb,
             } else {
                 iface = shash_find_data(&s->ifaces, pb->logical_port);
             }
-            if (iface && requested_chassis_ok(pb, self)) {
+            if (iface && !requested_chassis_ok(pb, self)
+                && additional_requested(pb, self)) {
+                additional = true;
+            }
+            if (iface && (requested_chassis_ok(pb, self) || additional)) {
                 add_local_port(s, pb, iface, iface_ofport(iface), tag, kind);
                 add_datapath(s, pb->datapath);
                 ours = true;
@@ -277,11 +305,22 @@ binding_run(struct ovsdb_idl_txn *sb_txn, struct ovsdb_idl *sb,
             }
         }
 
+        bool is_additional = chassis_in(pb->additional_chassis,
+                                        pb->n_additional_chassis, self);
         if (ours) {
             sset_add(&s->claimed, pb->logical_port);
+        }
+        if (ours && !additional) {
             set_pb_chassis(sb_txn, pb, self);
         } else if (pb->chassis == self) {
             set_pb_chassis(sb_txn, pb, NULL);
+        }
+        if (sb_txn && additional && !is_additional) {
+            VLOG_INFO("Claiming lport %s as an additional chassis.",
+                      pb->logical_port);
+            sbrec_port_binding_update_additional_chassis_addvalue(pb, self);
+        } else if (sb_txn && !additional && is_additional) {
+            sbrec_port_binding_update_additional_chassis_delvalue(pb, self);
         }
     }
 

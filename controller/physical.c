@@ -458,6 +458,53 @@ remote_tunnel(const struct physical_ctx *ctx,
     return shash_find_data(ctx->tunnels, pb->chassis->name);
 }
 
+/* Adds to 'names' the remote chassis (with a tunnel) that host 'pb': its
+ * chassis and its additional chassis. */
+static void
+collect_remote_chassis(const struct physical_ctx *ctx,
+                       const struct sbrec_port_binding *pb,
+                       struct sset *names)
+{
+    if (remote_tunnel(ctx, pb)) {
+        sset_add(names, pb->chassis->name);
+    }
+    for (size_t i = 0; i < pb->n_additional_chassis; i++) {
+        const struct sbrec_chassis *ch = pb->additional_chassis[i];
+        if (ch != ctx->self && shash_find(ctx->tunnels, ch->name)) {
+            sset_add(names, ch->name);
+        }
+    }
+}
+
+/* Adds a table 39 flow sending 'pb''s traffic to every chassis in 'names'
+ * through tunnels and, if 'also_local', on to local delivery. */
+static void
+add_remote_output(const struct physical_ctx *ctx,
+                  const struct sbrec_port_binding *pb, uint32_t dp_key,
+                  const struct sset *names, bool also_local,
+                  struct ctl_flow_table *ft)
+{
+    struct ofpbuf ofpacts;
+    struct match m;
+    const char *name;
+
+    if (sset_is_empty(names)) {
+        return;
+    }
+    ofpbuf_init(&ofpacts, 0);
+    SSET_FOR_EACH (name, names) {
+        put_encapsulation(ctx, shash_find_data(ctx->tunnels, name), dp_key,
+                          pb->tunnel_key, &ofpacts);
+    }
+    if (also_local) {
+        ctl_put_resubmit(OFTABLE_LOCAL_OUTPUT, &ofpacts);
+    }
+    match_outport(&m, dp_key, pb->tunnel_key);
+    ctl_flow_table_add_buf(ft, OFTABLE_REMOTE_OUTPUT, 100,
+                           uuid_cookie(&pb->header_.uuid), &m, &ofpacts);
+    ofpbuf_uninit(&ofpacts);
+}
+
 /* Returns true if 'pb' is a port type that lives on one chassis and is
  * reached through a tunnel when that chassis is remote. */
 static bool
@@ -505,9 +552,12 @@ add_mcast_flows(const struct physical_ctx *ctx,
             ctl_put_load(p->tunnel_key, MFF_LOG_OUTPORT, 0, 32, &remote);
             ctl_put_resubmit(OFTABLE_CHECK_LOOPBACK, &remote);
             any_remote = true;
-        } else if (is_chassis_bound_type(p) && !ld->localnet
-                   && remote_tunnel(ctx, p)) {
-            sset_add(&chassis, p->chassis->name);
+        } else if (is_chassis_bound_type(p) && !ld->localnet) {
+            collect_remote_chassis(ctx, p, &chassis);
+        }
+        if (lp && lp->ofport && p->n_additional_chassis && !ld->localnet) {
+            /* Bound here and elsewhere: the other copies go by tunnel. */
+            collect_remote_chassis(ctx, p, &chassis);
         }
     }
 
@@ -585,11 +635,12 @@ add_nonlocal_port_flows(const struct physical_ctx *ctx,
             ctl_put_resubmit(OFTABLE_LOCAL_OUTPUT, &ofpacts);
             ctl_flow_table_add_buf(ft, OFTABLE_LOCAL_OUTPUT, 100, cookie, &m,
                                    &ofpacts);
-        } else if (t) {
-            match_outport(&m, ld->key, pb->tunnel_key);
-            put_encapsulation(ctx, t, ld->key, pb->tunnel_key, &ofpacts);
-            ctl_flow_table_add_buf(ft, OFTABLE_REMOTE_OUTPUT, 100, cookie,
-                                   &m, &ofpacts);
+        } else {
+            struct sset names = SSET_INITIALIZER(&names);
+            collect_remote_chassis(ctx, pb, &names);
+            add_remote_output(ctx, pb, ld->key, &names, false, ft);
+            sset_destroy(&names);
+            (void) t;
         }
     }
     ofpbuf_uninit(&ofpacts);
@@ -610,7 +661,21 @@ physical_run(const struct physical_ctx *ctx, struct ctl_flow_table *ft)
     }
 
     SHASH_FOR_EACH (n, &ctx->bs->ports) {
-        add_local_port_flows(ctx, n->data, ft);
+        const struct local_port *lp = n->data;
+        add_local_port_flows(ctx, lp, ft);
+        if ((lp->kind == LP_VIF || lp->kind == LP_CONTAINER)
+            && (lp->pb->n_additional_chassis
+                || (lp->pb->chassis && lp->pb->chassis != ctx->self))) {
+            /* A port bound to several chassis gets a copy on each. */
+            const struct local_datapath *ld = binding_get_datapath(
+                ctx->bs, lp->pb->datapath->tunnel_key);
+            if (ld && !ld->localnet) {
+                struct sset names = SSET_INITIALIZER(&names);
+                collect_remote_chassis(ctx, lp->pb, &names);
+                add_remote_output(ctx, lp->pb, ld->key, &names, true, ft);
+                sset_destroy(&names);
+            }
+        }
     }
 
     const struct sbrec_port_binding *pb;
