@@ -46,6 +46,7 @@ EXTRA_DIST += \
 	tests/e2e/controller-incremental.sh \
 	tests/e2e/controller-l2-ours.sh \
 	tests/e2e/controller-lb.sh \
+	tests/e2e/controller-meters.sh \
 	tests/e2e/controller-l2.sh \
 	tests/e2e/controller-localnet.sh \
 	tests/e2e/controller-mixed.sh \

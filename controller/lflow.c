@@ -47,14 +47,15 @@ struct lflow_entry {
     struct uuid uuid;           /* Logical flow's UUID. */
     struct ovs_list flows;      /* "struct ovn_oflow"s. */
     bool failed;                /* Compilation failed (logged once). */
-    struct lflow_group **groups; /* Groups its flows use (one reference
-                                  * each). */
+    struct lflow_group **groups; /* Groups and meters its flows use (one
+                                  * reference each). */
     size_t n_groups;            /* Number of 'groups'. */
 };
 
-/* An OpenFlow group allocated for a group spec the actions asked for. */
+/* An OpenFlow group or meter allocated for a spec the actions asked
+ * for. */
 struct lflow_group {
-    uint32_t id;                /* Group id. */
+    uint32_t id;                /* Group or meter id. */
     unsigned int refs;          /* Entries referring to it. */
 };
 
@@ -77,6 +78,9 @@ lflow_state_init(struct lflow_state *ls)
     ctl_group_table_init(&ls->groups);
     shash_init(&ls->group_specs);
     ls->group_ids = id_pool_create(1, UINT32_MAX - 1);
+    ctl_group_table_init(&ls->meters);
+    shash_init(&ls->meter_specs);
+    ls->meter_ids = id_pool_create(1, 0xffff0000);
     ls->cur_entry = NULL;
 }
 
@@ -116,6 +120,9 @@ lflow_state_destroy(struct lflow_state *ls)
         shash_destroy_free_data(&ls->group_specs);
         ctl_group_table_destroy(&ls->groups);
         id_pool_destroy(ls->group_ids);
+        shash_destroy_free_data(&ls->meter_specs);
+        ctl_group_table_destroy(&ls->meters);
+        id_pool_destroy(ls->meter_ids);
         ctl_flow_table_destroy(&ls->flows);
         ctl_flow_table_destroy(&ls->mac_flows);
     }
@@ -126,6 +133,19 @@ size_t
 lflow_count(const struct lflow_state *ls)
 {
     return ctl_flow_table_count(&ls->flows);
+}
+
+/* Appends "SPEC: ID" for each allocated meter, sorted, to 'out'. */
+void
+lflow_dump_meters(const struct lflow_state *ls, struct ds *out)
+{
+    const struct shash_node **nodes = shash_sort(&ls->meter_specs);
+
+    for (size_t i = 0; i < shash_count(&ls->meter_specs); i++) {
+        const struct lflow_group *g = nodes[i]->data;
+        ds_put_format(out, "%s: %"PRIu32"\n", nodes[i]->name, g->id);
+    }
+    free(nodes);
 }
 
 /* Persistent lookup tables rebuilt on full runs. */
@@ -374,24 +394,25 @@ lflow_filter_invalid(const struct sbrec_logical_flow *lf,
     return bad;
 }
 
-/* group_id callback for the action encoder: returns the id of the group
- * with 'spec', allocating it if needed, and records a reference from the
- * entry being compiled. */
+/* Returns the id allocated to 'spec' in 'specs'/'table' (allocating it
+ * from 'pool' if needed), with a reference from the entry being compiled,
+ * or 0. */
 static uint32_t
-lflow_group_id_cb(void *ls_, const char *spec)
+lflow_alloc_id(struct lflow_state *ls, struct shash *specs,
+               struct ctl_group_table *table, struct id_pool *pool,
+               const char *spec)
 {
-    struct lflow_state *ls = ls_;
-    struct lflow_group *g = shash_find_data(&ls->group_specs, spec);
+    struct lflow_group *g = shash_find_data(specs, spec);
 
     if (!g) {
         uint32_t id;
-        if (!id_pool_alloc_id(ls->group_ids, &id)) {
+        if (!id_pool_alloc_id(pool, &id)) {
             return 0;
         }
         g = xzalloc(sizeof *g);
         g->id = id;
-        shash_add(&ls->group_specs, spec, g);
-        ctl_group_table_set(&ls->groups, id, spec);
+        shash_add(specs, spec, g);
+        ctl_group_table_set(table, id, spec);
     }
     struct lflow_entry *e = ls->cur_entry;
     if (e) {
@@ -402,21 +423,91 @@ lflow_group_id_cb(void *ls_, const char *spec)
     return g->id;
 }
 
+/* group_id callback for the action encoder. */
+static uint32_t
+lflow_group_id_cb(void *ls_, const char *spec)
+{
+    struct lflow_state *ls = ls_;
+
+    return lflow_alloc_id(ls, &ls->group_specs, &ls->groups, ls->group_ids,
+                          spec);
+}
+
+/* The southbound database, for resolving named meters. */
+static struct ovsdb_idl *meter_sb;
+
+/* Converts a meter 'spec' from the action encoder into an ovs-ofctl meter
+ * spec (without "meter=ID,"): "name:NAME" refers to the southbound Meter
+ * row NAME.  Returns NULL if it names an unknown meter. */
+static char *
+lflow_meter_spec(const char *spec)
+{
+    if (strncmp(spec, "name:", 5)) {
+        return xstrdup(spec);
+    }
+    const struct sbrec_meter *m;
+    SBREC_METER_FOR_EACH (m, meter_sb) {
+        if (!strcmp(m->name, spec + 5) && m->n_bands) {
+            const struct sbrec_meter_band *b = m->bands[0];
+            struct ds s = DS_EMPTY_INITIALIZER;
+            ds_put_format(&s, "%s,%sstats,bands=type=drop,rate=%"PRId64,
+                          !strcmp(m->unit, "pktps") ? "pktps" : "kbps",
+                          b->burst_size ? "burst," : "", b->rate);
+            if (b->burst_size) {
+                ds_put_format(&s, ",burst_size=%"PRId64, b->burst_size);
+            }
+            return ds_steal_cstr(&s);
+        }
+    }
+    return NULL;
+}
+
+/* meter_id callback for the action encoder. */
+static uint32_t
+lflow_meter_id_cb(void *ls_, const char *spec)
+{
+    struct lflow_state *ls = ls_;
+    char *ofspec = lflow_meter_spec(spec);
+
+    if (!ofspec) {
+        return 0;
+    }
+    /* The encoder's specs use blanks where ovs-ofctl wants commas. */
+    for (char *p = ofspec; *p; p++) {
+        if (*p == ' ') {
+            *p = ',';
+        }
+    }
+    uint32_t id = lflow_alloc_id(ls, &ls->meter_specs, &ls->meters,
+                                 ls->meter_ids, ofspec);
+    free(ofspec);
+    return id;
+}
+
 /* Releases the groups no entry refers to any more. */
 static void
-lflow_groups_sweep(struct lflow_state *ls)
+lflow_sweep__(struct shash *specs, struct ctl_group_table *table,
+              struct id_pool *pool)
 {
     struct shash_node *n;
 
-    SHASH_FOR_EACH_SAFE (n, &ls->group_specs) {
+    SHASH_FOR_EACH_SAFE (n, specs) {
         struct lflow_group *g = n->data;
         if (!g->refs) {
-            ctl_group_table_remove(&ls->groups, g->id);
-            id_pool_free_id(ls->group_ids, g->id);
+            ctl_group_table_remove(table, g->id);
+            id_pool_free_id(pool, g->id);
             free(g);
-            shash_delete(&ls->group_specs, n);
+            shash_delete(specs, n);
         }
     }
+}
+
+/* Releases the groups and meters no entry refers to any more. */
+static void
+lflow_groups_sweep(struct lflow_state *ls)
+{
+    lflow_sweep__(&ls->group_specs, &ls->groups, ls->group_ids);
+    lflow_sweep__(&ls->meter_specs, &ls->meters, ls->meter_ids);
 }
 
 /* Compiles 'lf' for every local datapath it applies to into 'e'. */
@@ -454,8 +545,19 @@ lflow_compile_one(struct lflow_state *ls, const struct lflow_ctx *ctx,
             .lflow_cookie = lf->header_.uuid.parts[0],
             .ctrl_meter_id = NX_CTLR_NO_METER,
             .group_id = lflow_group_id_cb,
+            .meter_id = lflow_meter_id_cb,
             .id_aux = ls,
         };
+        meter_sb = ctx->sb;
+        ls->cur_entry = e;
+        if (lf->controller_meter && lf->controller_meter[0]) {
+            char *spec = xasprintf("name:%s", lf->controller_meter);
+            uint32_t id = lflow_meter_id_cb(ls, spec);
+            free(spec);
+            if (id) {
+                action_env.ctrl_meter_id = id;
+            }
+        }
         struct ovn_lflow_env env = {
             .action_env = &action_env,
             .lookup_port = lookup_port_cb,

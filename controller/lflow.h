@@ -11,6 +11,7 @@
 #include "controller/flow-table.h"
 
 struct binding_state;
+struct ds;
 struct sset;
 struct id_pool;
 struct lflow_entry;
@@ -23,6 +24,10 @@ struct lflow_state {
     struct ctl_flow_table flows; /* Merged flows of all entries. */
     struct ctl_flow_table mac_flows; /* MAC_Binding flows (tables 66/67). */
     struct ctl_group_table groups;   /* OpenFlow groups the flows use. */
+    struct ctl_group_table meters;   /* OpenFlow meters likewise (id ->
+                                      * ovs-ofctl meter spec). */
+    struct shash meter_specs;   /* Meter spec -> struct lflow_group. */
+    struct id_pool *meter_ids;  /* Meter id allocator. */
     struct shash group_specs;   /* Group spec -> struct lflow_group. */
     struct id_pool *group_ids;  /* Group id allocator. */
     struct lflow_entry *cur_entry; /* Entry being compiled. */
@@ -44,5 +49,6 @@ void lflow_run_full(struct lflow_state *, const struct lflow_ctx *);
 size_t lflow_run_incremental(struct lflow_state *, const struct lflow_ctx *,
                              const struct sset *changed_local_ports);
 size_t lflow_count(const struct lflow_state *);
+void lflow_dump_meters(const struct lflow_state *, struct ds *);
 
 #endif /* controller/lflow.h */

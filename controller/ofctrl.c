@@ -22,6 +22,8 @@
 #include "openvswitch/ofp-errors.h"
 #include "openvswitch/ofp-flow.h"
 #include "openvswitch/ofp-group.h"
+#include "openvswitch/ofp-meter.h"
+#include "hmapx.h"
 #include "openvswitch/ofp-match.h"
 #include "openvswitch/ofp-msgs.h"
 #include "openvswitch/ofp-print.h"
@@ -72,6 +74,10 @@ static enum mf_field_id geneve_field = MFF_TUN_METADATA0; /* Option field. */
 static struct ctl_flow_table installed; /* What we believe is installed. */
 static struct ctl_group_table installed_groups; /* Groups likewise. */
 static uint64_t put_groups_gen;         /* Group table gen at last put. */
+static struct ctl_group_table installed_meters; /* Meters we installed. */
+static uint64_t put_meters_gen;         /* Meter table gen at last put. */
+static struct hmapx meter_xids;         /* Xids of meter mods (as pointers):
+                                         * their errors are expected. */
 static bool need_full = true;           /* Next put replaces everything. */
 static uint32_t next_bundle_id = 1;     /* Bundle id allocator. */
 static struct ovs_list pending_txns = OVS_LIST_INITIALIZER(&pending_txns);
@@ -88,6 +94,8 @@ ofctrl_init(void)
     tx_counter = rconn_packet_counter_create();
     ctl_flow_table_init(&installed);
     ctl_group_table_init(&installed_groups);
+    ctl_group_table_init(&installed_meters);
+    hmapx_init(&meter_xids);
 }
 
 /* Frees the connection and the installed-flow record. */
@@ -102,6 +110,8 @@ ofctrl_destroy(void)
     tx_counter = NULL;
     ctl_flow_table_destroy(&installed);
     ctl_group_table_destroy(&installed_groups);
+    ctl_group_table_destroy(&installed_meters);
+    hmapx_destroy(&meter_xids);
     free(swconn_target);
     swconn_target = NULL;
     LIST_FOR_EACH_POP (t, node, &pending_txns) {
@@ -245,6 +255,11 @@ ofctrl_recv(const struct ofp_header *oh)
                 break;
             }
         }
+    } else if (type == OFPTYPE_ERROR
+               && hmapx_find_and_delete(&meter_xids, (void *) (uintptr_t)
+                                        ntohl(oh->xid))) {
+        /* A meter add for an existing meter or a modify for a missing one:
+         * of each pair we send, one is expected to fail. */
     } else if (type == OFPTYPE_ERROR) {
         static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
         char *s = ofp_to_string(oh, ntohs(oh->length), NULL, NULL, 2);
@@ -289,6 +304,8 @@ ofctrl_run(const char *br_int_name, int probe_interval_s)
         ofctrl_reset_txns();
         ctl_flow_table_clear(&installed);
         ctl_group_table_clear(&installed_groups);
+        ctl_group_table_clear(&installed_meters);
+        hmapx_clear(&meter_xids);
     }
     if (state == S_NEW) {
         ofctrl_request_tlv();
@@ -457,6 +474,32 @@ ofctrl_add_gm(struct ovs_list *msgs, uint32_t bundle_id, int command,
     free(s);
 }
 
+/* Sends a meter_mod ('command' for meter 'id' with 'spec', or a deletion
+ * if 'spec' is NULL) outside any bundle (meters cannot be bundled). */
+static void
+ofctrl_send_meter_mod(int command, uint32_t id, const char *spec)
+{
+    struct ofputil_meter_mod mm;
+    enum ofputil_protocol usable;
+    char *s = (spec ? xasprintf("meter=%"PRIu32",%s", id, spec)
+                    : xasprintf("meter=%"PRIu32, id));
+    char *error = parse_ofp_meter_mod_str(&mm, s, command, &usable);
+
+    if (error) {
+        static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
+        VLOG_WARN_RL(&rl, "bad meter \"%s\": %s", s, error);
+        free(error);
+        free(s);
+        return;
+    }
+    struct ofpbuf *msg = ofputil_encode_meter_mod(ofctrl_version(), &mm);
+    hmapx_add(&meter_xids, (void *) (uintptr_t)
+              ntohl(((struct ofp_header *) msg->data)->xid));
+    ofctrl_send(msg);
+    free(mm.meter.bands);
+    free(s);
+}
+
 /* Returns the index of the first of the 'n' 'tables' holding 'f''s key,
  * and the flow in '*found', or returns n (and NULL) if none does. */
 static size_t
@@ -497,7 +540,8 @@ static size_t put_n_tables;
  * it.  Does nothing if flows cannot be sent now (see ofctrl_can_put()). */
 void
 ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables,
-           const struct ctl_group_table *groups, uint64_t req_seq)
+           const struct ctl_group_table *groups,
+           const struct ctl_group_table *meters, uint64_t req_seq)
 {
     if (!ofctrl_can_put()) {
         return;
@@ -517,6 +561,37 @@ ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables,
         put_gens[i] = tables[i]->gen;
     }
     put_n_tables = n_tables;
+
+    /* Meters before the bundle (flows may refer to them): an add and a
+     * modify each, since after a reconnection we cannot know which of them
+     * exist; deletions once the bundle is committed. */
+    uint32_t *meter_dels = NULL;
+    size_t n_meter_dels = 0;
+    if (meters && (need_full || meters->gen != put_meters_gen)) {
+        const struct ctl_group *mt;
+        if (need_full) {
+            ctl_group_table_clear(&installed_meters);
+        }
+        HMAP_FOR_EACH (mt, node, &meters->groups) {
+            const struct ctl_group *im = ctl_group_table_find(
+                &installed_meters, mt->id);
+            if (!im || strcmp(im->spec, mt->spec)) {
+                ofctrl_send_meter_mod(OFPMC13_ADD, mt->id, mt->spec);
+                ofctrl_send_meter_mod(OFPMC13_MODIFY, mt->id, mt->spec);
+                ctl_group_table_set(&installed_meters, mt->id, mt->spec);
+            }
+        }
+        struct ctl_group *im;
+        HMAP_FOR_EACH_SAFE (im, node, &installed_meters.groups) {
+            if (!ctl_group_table_find(meters, im->id)) {
+                meter_dels = xrealloc(meter_dels,
+                                      (n_meter_dels + 1) * sizeof *meter_dels);
+                meter_dels[n_meter_dels++] = im->id;
+                ctl_group_table_remove(&installed_meters, im->id);
+            }
+        }
+        put_meters_gen = meters->gen;
+    }
 
     /* Groups first (flows may refer to them); deletions at the end. */
     struct ovs_list group_dels = OVS_LIST_INITIALIZER(&group_dels);
@@ -609,6 +684,10 @@ ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables,
     ovs_list_push_back_all(&msgs, &group_dels);
 
     if (!n_changes) {
+        for (size_t i = 0; i < n_meter_dels; i++) {
+            ofctrl_send_meter_mod(OFPMC13_DELETE, meter_dels[i], NULL);
+        }
+        free(meter_dels);
         if (req_seq > last_put_seq) {
             /* Nothing to change: confirm through a barrier anyway, so that
              * the caller learns the state is installed. */
@@ -634,6 +713,10 @@ ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables,
     }
     bc.type = OFPBCT_COMMIT_REQUEST;
     ofctrl_send(ofputil_encode_bundle_ctrl_request(version, &bc));
+    for (size_t i = 0; i < n_meter_dels; i++) {
+        ofctrl_send_meter_mod(OFPMC13_DELETE, meter_dels[i], NULL);
+    }
+    free(meter_dels);
 
     struct ofctrl_txn *t = xzalloc(sizeof *t);
     t->barrier_xid = ofctrl_send_barrier();

@@ -23,7 +23,8 @@ enum mf_field_id ofctrl_geneve_field(void);
 uint64_t ofctrl_conn_seqno(void);
 
 void ofctrl_put(struct ctl_flow_table *tables[], size_t n_tables,
-                const struct ctl_group_table *groups, uint64_t req_seq);
+                const struct ctl_group_table *groups,
+                const struct ctl_group_table *meters, uint64_t req_seq);
 uint64_t ofctrl_installed_seq(void);
 size_t ofctrl_installed_count(void);
 const struct ctl_flow_table *ofctrl_installed_flows(void);

@@ -494,7 +494,7 @@ ctl_run(struct controller *c)
             };
             long long int t0 = time_msec();
             ofctrl_put(tables, ARRAY_SIZE(tables), &c->lflows.groups,
-                       c->desired_seq);
+                       &c->lflows.meters, c->desired_seq);
             c->put_pending = false;
             VLOG_DBG("flow update computed and sent in %lld ms",
                      time_msec() - t0);
@@ -804,13 +804,17 @@ ctl_unixctl_group_table_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
     ds_destroy(&s);
 }
 
-/* "meter-table-list": meters are not allocated (none in use). */
+/* "meter-table-list": the OpenFlow meters logical flows use. */
 static void
 ctl_unixctl_meter_table_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
-                             const char *argv[] OVS_UNUSED,
-                             void *c_ OVS_UNUSED)
+                             const char *argv[] OVS_UNUSED, void *c_)
 {
-    unixctl_command_reply(conn, "");
+    struct controller *c = c_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    lflow_dump_meters(&c->lflows, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
 }
 
 /* "lflow-cache/flush": drops every cached compilation (full recompute). */
