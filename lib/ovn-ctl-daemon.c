@@ -63,6 +63,50 @@ ovn_ctl_free_commands(struct ctl_command *commands, size_t n)
 }
 
 char *
+ovn_ctl_commit_loop(struct ovsdb_idl *idl, const char *remote,
+                    const char *args, struct ctl_command *commands,
+                    size_t n_commands, ovn_ctl_txn_func *do_txn,
+                    struct ds *out)
+{
+    for (;;) {
+        ovsdb_idl_run(idl);
+        if (remote && !ovsdb_idl_is_alive(idl)) {
+            int retval = ovsdb_idl_get_last_error(idl);
+            ovn_ctl_free_commands(commands, n_commands);
+            return xasprintf("%s: database connection failed (%s)",
+                             remote, ovs_retval_to_string(retval));
+        }
+
+        /* The baseline for "the database changed" is taken before the
+         * transaction is composed, so that a change that arrives while it
+         * commits is not missed (see ovsdb_idl_txn_commit()).  A seqno of 0
+         * means that the first copy of the database has not arrived yet. */
+        unsigned int seqno = ovsdb_idl_get_seqno(idl);
+        if (seqno) {
+            char *error;
+            if (do_txn(args, commands, n_commands, idl, out, &error)) {
+                return error;
+            }
+            VLOG_DBG("transaction must be retried: waiting for a newer "
+                     "copy of the database");
+        }
+
+        /* Block only while the copy is unchanged, testing after every
+         * ovsdb_idl_run(): the run that brings the awaited change may also
+         * drain everything the server sent, and blocking after it would
+         * wait for activity that never comes. */
+        while (seqno == ovsdb_idl_get_seqno(idl)) {
+            if (remote && !ovsdb_idl_is_alive(idl)) {
+                break;
+            }
+            ovsdb_idl_wait(idl);
+            poll_block();
+            ovsdb_idl_run(idl);
+        }
+    }
+}
+
+char *
 ovn_ctl_execute(struct ovsdb_idl *idl, int argc, const char *argv[],
                 ovn_ctl_txn_func *do_txn, struct ds *out)
 {
@@ -91,25 +135,8 @@ ovn_ctl_execute(struct ovsdb_idl *idl, int argc, const char *argv[],
         return error;
     }
 
-    /* Wait for the first copy of the database. */
-    while (!ovsdb_idl_has_ever_connected(idl)) {
-        ovsdb_idl_run(idl);
-        ovsdb_idl_wait(idl);
-        poll_block();
-    }
-
-    for (;;) {
-        ovsdb_idl_run(idl);
-        unsigned int seqno = ovsdb_idl_get_seqno(idl);
-        if (do_txn(ds_cstr(&args), commands, n_commands, idl, out, &error)) {
-            break;
-        }
-        while (seqno == ovsdb_idl_get_seqno(idl)) {
-            ovsdb_idl_wait(idl);
-            poll_block();
-            ovsdb_idl_run(idl);
-        }
-    }
+    error = ovn_ctl_commit_loop(idl, NULL, ds_cstr(&args), commands,
+                                n_commands, do_txn, out);
     ds_destroy(&args);
     return error;
 }

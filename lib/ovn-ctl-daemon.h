@@ -32,6 +32,19 @@ char *ovn_ctl_run_prerequisites(struct ctl_command *commands, size_t n,
  * and the array itself. */
 void ovn_ctl_free_commands(struct ctl_command *commands, size_t n);
 
+/* Runs 'commands' (whose prerequisites have run) against 'idl' with
+ * 'do_txn' until they complete: waits for the first copy of the database,
+ * and after a transaction that must be retried, for a newer copy.  Returns
+ * NULL with the output appended to 'out', or an error message; either way
+ * 'commands' have been freed.  'args' is the command line, for the
+ * transaction comment.  With a nonnull 'remote' (the database's name, for
+ * the message), gives up with an error if the connection fails for good;
+ * with NULL, waits for the IDL to reconnect. */
+char *ovn_ctl_commit_loop(struct ovsdb_idl *idl, const char *remote,
+                          const char *args, struct ctl_command *commands,
+                          size_t n_commands, ovn_ctl_txn_func *do_txn,
+                          struct ds *out);
+
 /* Parses argv[0...argc - 1] as commands and runs them against 'idl' with
  * 'do_txn', waiting for the first copy of the database and retrying as
  * needed.  Returns NULL with the output appended to 'out', or an error

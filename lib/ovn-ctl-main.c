@@ -484,7 +484,11 @@ daemon_run(int argc, const char *argv[], struct ds *out)
             table_style.format = TF_LIST;
             table_style.cell_format = CF_BARE;
             table_style.headings = false;
+        } else if ((!strcmp(a, "--timeout") || !strcmp(a, "-t"))
+                   && i + 1 < argc) {
+            i++;                /* The client applies --timeout itself. */
         } else if (!strncmp(a, "--timeout=", 10)
+                   || !strncmp(a, "-t", 2)
                    || !strcmp(a, "--no-leader-only")
                    || !strcmp(a, "--leader-only")
                    || !strcmp(a, "--no-syslog")) {
@@ -544,6 +548,10 @@ ovn_ctl_main(const struct ovn_ctl_program *prog, int argc, char *argv[],
         server_loop();
     }
 
+    /* --timeout bounds the whole invocation, including one handed to a
+     * daemon: the client exits with SIGALRM if no answer comes in time. */
+    ctl_timeout_setup(timeout);
+
     const char *socket = unixctl_path ? unixctl_path
                                       : getenv(program->daemon_env);
     if (socket && socket[0]) {
@@ -564,7 +572,6 @@ ovn_ctl_main(const struct ovn_ctl_program *prog, int argc, char *argv[],
          ctl_might_write_to_db(commands, n_commands) ? VLL_INFO : VLL_DBG,
          "Called as %s", args);
 
-    ctl_timeout_setup(timeout);
     create_idl(false);
 
     error = ovn_ctl_run_prerequisites(commands, n_commands, the_idl);
@@ -572,38 +579,19 @@ ovn_ctl_main(const struct ovn_ctl_program *prog, int argc, char *argv[],
         ctl_fatal("%s", error);
     }
 
-    unsigned int seqno = ovsdb_idl_get_seqno(the_idl);
-    for (;;) {
-        ovsdb_idl_run(the_idl);
-        if (!ovsdb_idl_is_alive(the_idl)) {
-            int retval = ovsdb_idl_get_last_error(the_idl);
-            ctl_fatal("%s: database connection failed (%s)",
-                      db, ovs_retval_to_string(retval));
-        }
-
-        if (seqno != ovsdb_idl_get_seqno(the_idl)) {
-            seqno = ovsdb_idl_get_seqno(the_idl);
-            struct ds out = DS_EMPTY_INITIALIZER;
-            if (do_txn(args, commands, n_commands, the_idl, &out, &error)) {
-                if (error) {
-                    ctl_fatal("%s", error);
-                }
-                fputs(ds_cstr(&out), stdout);
-                ds_destroy(&out);
-                ovsdb_idl_destroy(the_idl);
-                the_idl = NULL;
-                free(args);
-                shash_destroy_free_data(&local_options);
-                return EXIT_SUCCESS;
-            }
-            ds_destroy(&out);
-        }
-
-        if (seqno == ovsdb_idl_get_seqno(the_idl)) {
-            ovsdb_idl_wait(the_idl);
-            poll_block();
-        }
+    struct ds out = DS_EMPTY_INITIALIZER;
+    error = ovn_ctl_commit_loop(the_idl, db, args, commands, n_commands,
+                                do_txn, &out);
+    if (error) {
+        ctl_fatal("%s", error);
     }
+    fputs(ds_cstr(&out), stdout);
+    ds_destroy(&out);
+    ovsdb_idl_destroy(the_idl);
+    the_idl = NULL;
+    free(args);
+    shash_destroy_free_data(&local_options);
+    return EXIT_SUCCESS;
 }
 
 void
