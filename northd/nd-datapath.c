@@ -103,6 +103,9 @@ nd_datapath_create(struct northd *nd, const struct nbrec_logical_switch *nbs)
     dp->name = xstrdup(nbs->name);
     dp->tunnel_key = tunnel_key;
     ovs_list_init(&dp->ports);
+    hmapx_init(&dp->localnet_ports);
+    hmapx_init(&dp->router_ports);
+    hmapx_init(&dp->external_ports);
     nd_keyset_init(&dp->port_keys, ND_MAX_PORT_KEY);
     nd_lflow_owner_init(&dp->flows);
     hmap_insert(&nd->datapaths, &dp->node, uuid_hash(&dp->nb_uuid));
@@ -276,6 +279,10 @@ nd_datapath_destroy(struct northd *nd, struct nd_datapath *dp)
     nd_keyset_remove(&nd->dp_keys, dp->tunnel_key);
     nd_keyset_destroy(&dp->port_keys);
     hmapx_find_and_delete(&nd->dirty_dps, dp);
+    hmapx_find_and_delete(&nd->ext_dirty_dps, dp);
+    hmapx_destroy(&dp->localnet_ports);
+    hmapx_destroy(&dp->router_ports);
+    hmapx_destroy(&dp->external_ports);
     hmap_remove(&nd->datapaths, &dp->node);
     hmap_remove(&nd->dp_by_sb, &dp->sb_node);
     free(dp->name);

@@ -209,6 +209,44 @@ port_arp_nd_flows(struct northd *nd, struct nd_port *port,
     ds_destroy(&actions);
 }
 
+/* Adds the flows that keep traffic from external port 'port' (with MAC
+ * 'ea', arriving through localnet port 'ln') to a router port with
+ * addresses 'ra' on the chassis that claims 'port'. */
+static void
+external_flows(struct northd *nd, struct nd_port *port,
+               const struct nd_port *ln, const struct ovn_lport_addrs *ra,
+               const char *ea, const struct uuid *hint)
+{
+    struct nd_lflow_owner *o = &port->flows;
+    struct nd_datapath *dp = port->dp;
+    struct ds match = DS_EMPTY_INITIALIZER;
+
+    for (size_t j = 0; j < ra->n_ipv4; j++) {
+        ds_clear(&match);
+        ds_put_format(&match, "inport == %s && eth.src == %s && "
+                      "!is_chassis_resident(%s) && arp.tpa == %s && "
+                      "arp.op == 1", ln->json_key, ea, port->json_key,
+                      ra->ipv4[j].addr_s);
+        ADD(o, dp, LS_IN_EXTERNAL_PORT, 100, ds_cstr(&match), "drop;", hint);
+    }
+    for (size_t j = 0; j < ra->n_ipv6; j++) {
+        const struct ovn_ipv6_netaddr *a = &ra->ipv6[j];
+        ds_clear(&match);
+        ds_put_format(&match, "inport == %s && eth.src == %s && "
+                      "!is_chassis_resident(%s) && nd_ns && "
+                      "ip6.dst == {%s, %s} && nd.target == %s",
+                      ln->json_key, ea, port->json_key, a->addr_s,
+                      a->sn_addr_s, a->addr_s);
+        ADD(o, dp, LS_IN_EXTERNAL_PORT, 100, ds_cstr(&match), "drop;", hint);
+    }
+    ds_clear(&match);
+    ds_put_format(&match, "inport == %s && eth.src == %s && eth.dst == %s && "
+                  "!is_chassis_resident(%s)", ln->json_key, ea, ra->ea_s,
+                  port->json_key);
+    ADD(o, dp, LS_IN_EXTERNAL_PORT, 100, ds_cstr(&match), "drop;", hint);
+    ds_destroy(&match);
+}
+
 void
 nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
                       const struct nbrec_logical_switch_port *nbsp)
@@ -322,6 +360,27 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
             "outport = \"_MC_flood_l2\"; output;", hint);
     }
 
+    /* External ports: the ARP/ND requests and routed traffic they send
+     * (through a localnet port) to the switch's routers are handled only
+     * on the chassis that claims them. */
+    if (is_external) {
+        struct hmapx_node *ln_node, *rp_node;
+        HMAPX_FOR_EACH (ln_node, &dp->localnet_ports) {
+            const struct nd_port *ln = ln_node->data;
+            HMAPX_FOR_EACH (rp_node, &dp->router_ports) {
+                /* The router port's own addresses ("router" means its
+                 * peer's). */
+                const struct nd_port *rp = rp_node->data;
+                for (size_t k = 0; k < rp->n_addrs; k++) {
+                    for (size_t i = 0; i < port->n_addrs; i++) {
+                        external_flows(nd, port, ln, &rp->addrs[k],
+                                       port->addrs[i].ea_s, hint);
+                    }
+                }
+            }
+        }
+    }
+
     /* Virtual ports: their parents' ARPs for the virtual IP bind them. */
     const char *vip = smap_get(&nbsp->options, "virtual-ip");
     const char *vparents = smap_get(&nbsp->options, "virtual-parents");
@@ -382,4 +441,24 @@ nd_lswitch_port_flows(struct northd *nd, struct nd_port *port,
     ds_destroy(&match);
     ds_destroy(&actions);
     nd_lflow_owner_end(&nd->lflows, &old);
+}
+
+void
+nd_lswitch_flush_external(struct northd *nd)
+{
+    struct hmapx_node *node;
+    HMAPX_FOR_EACH_SAFE (node, &nd->ext_dirty_dps) {
+        struct nd_datapath *dp = node->data;
+        struct hmapx_node *pn;
+        HMAPX_FOR_EACH (pn, &dp->external_ports) {
+            struct nd_port *port = pn->data;
+            const struct nbrec_logical_switch_port *nbsp
+                = nbrec_logical_switch_port_get_for_uuid(nd->nb_idl,
+                                                         &port->nb_uuid);
+            if (nbsp) {
+                nd_lswitch_port_flows(nd, port, nbsp);
+            }
+        }
+        hmapx_delete(&nd->ext_dirty_dps, node);
+    }
 }

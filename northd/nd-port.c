@@ -351,6 +351,15 @@ known_type(const char *type)
     return false;
 }
 
+/* Makes 'port' a member of 'set' or not.  Returns true if it changed. */
+static bool
+set_member(struct hmapx *set, struct nd_port *port, bool member)
+{
+    return (member
+            ? hmapx_add(set, port) != NULL
+            : hmapx_find_and_delete(set, port));
+}
+
 void
 nd_port_sync(struct northd *nd, struct nd_port *port,
              const struct nbrec_logical_switch_port *nbsp)
@@ -505,6 +514,19 @@ nd_port_sync(struct northd *nd, struct nd_port *port,
         nd_datapath_mark_dirty(nd, dp);
     }
 
+    /* External ports' flows depend on the switch's localnet ports and
+     * router ports (with their peers' addresses). */
+    bool ext_input = false;
+    ext_input |= set_member(&dp->localnet_ports, port,
+                            !strcmp(type, "localnet"));
+    ext_input |= set_member(&dp->router_ports, port,
+                            port->is_router && port->has_peer);
+    ext_input |= port->is_router && port->has_peer;
+    set_member(&dp->external_ports, port, !strcmp(type, "external"));
+    if (ext_input && !hmapx_is_empty(&dp->external_ports)) {
+        hmapx_add(&nd->ext_dirty_dps, dp);
+    }
+
     bool is_unknown = port->has_unknown && port->enabled;
     if (is_unknown != was_unknown) {
         if (is_unknown) {
@@ -566,6 +588,12 @@ nd_port_destroy(struct northd *nd, struct nd_port *port)
             dp->n_vtep--;
             nd_datapath_mark_dirty(nd, dp);
         }
+        if ((hmapx_find_and_delete(&dp->localnet_ports, port)
+             | hmapx_find_and_delete(&dp->router_ports, port))
+            && !hmapx_is_empty(&dp->external_ports)) {
+            hmapx_add(&nd->ext_dirty_dps, dp);
+        }
+        hmapx_find_and_delete(&dp->external_ports, port);
         nd_lflow_owner_clear(&nd->lflows, &port->flows);
         nd_ipam_port_release(nd, port);
         tag_release(nd, port);

@@ -44,6 +44,7 @@ northd_init(struct northd *nd, struct ovsdb_idl *nb, struct ovsdb_idl *sb)
     hmapx_init(&nd->claimed);
     hmapx_init(&nd->dirty_dps);
     hmapx_init(&nd->req_chassis_ports);
+    hmapx_init(&nd->ext_dirty_dps);
     nd_ipam_global_init(nd);
     nd_pgas_init(nd);
     nd_lrouter_init(nd);        /* l3 */
@@ -77,6 +78,7 @@ model_clear(struct northd *nd)
     nd_keyset_init(&nd->dp_keys, ND_MAX_DP_KEY);
     hmapx_clear(&nd->dirty_dps);
     hmapx_clear(&nd->req_chassis_ports);
+    hmapx_clear(&nd->ext_dirty_dps);
     nd->n_dups = 0;
 
     nd->nb_txn = nb_txn;
@@ -105,6 +107,7 @@ northd_destroy(struct northd *nd)
     hmapx_destroy(&nd->claimed);
     hmapx_destroy(&nd->dirty_dps);
     hmapx_destroy(&nd->req_chassis_ports);
+    hmapx_destroy(&nd->ext_dirty_dps);
     nd_ipam_global_destroy(nd);
     nd_pgas_destroy(nd);
     nd_lrouter_destroy(nd);     /* l3 */
@@ -362,6 +365,7 @@ northd_run_full(struct northd *nd)
         }
     }
     nd_ipam_run_displaced(nd);
+    nd_lswitch_flush_external(nd);
     nd_lrouter_run(nd, NULL);   /* l3 */
     flush_dirty_dps(nd);
     nd_mc_finish_full(nd);
@@ -586,6 +590,7 @@ northd_run_incremental(struct northd *nd)
     }
 
     nd_ipam_run_displaced(nd);
+    nd_lswitch_flush_external(nd);
     nd_lrouter_incremental(nd); /* l3 */
     flush_dirty_dps(nd);
     nd_pgas_incremental(nd);

@@ -78,6 +78,11 @@ struct nd_datapath {
     struct nd_mcgroup mc[ND_N_MC];      /* Multicast groups. */
     size_t n_unknown;           /* Enabled ports with "unknown" address. */
     size_t n_vtep;              /* Ports of type "vtep". */
+
+    /* Inputs of the external ports' flows (ls_in_external_port). */
+    struct hmapx localnet_ports;        /* Ports of type "localnet". */
+    struct hmapx router_ports;  /* Router ports whose peer exists. */
+    struct hmapx external_ports;        /* Ports of type "external". */
     bool vlan_passthru;         /* other_config:vlan-passthru. */
     bool ports_dirty;           /* Port list needs re-reading from NB? */
     unsigned int created;       /* 'run_id' of the run that created it. */
@@ -159,6 +164,8 @@ struct northd {
     unsigned int run_id;        /* Counter of runs. */
     struct hmapx dirty_dps;     /* Datapaths whose flows need recomputing. */
     struct hmapx req_chassis_ports;     /* Ports with requested-chassis. */
+    struct hmapx ext_dirty_dps; /* Datapaths whose external ports' flows
+                                 * need recomputing. */
 
     /* Global settings (from NB_Global options). */
     struct eth_addr mac_prefix; /* IPAM MAC prefix (first 3 bytes). */
@@ -229,6 +236,7 @@ void nd_lswitch_dp_flows(struct northd *, struct nd_datapath *,
                          const struct nbrec_logical_switch *);
 void nd_lswitch_port_flows(struct northd *, struct nd_port *,
                            const struct nbrec_logical_switch_port *);
+void nd_lswitch_flush_external(struct northd *);
 
 /* nd-lsp-peer.c */
 struct nbrec_logical_router_port;

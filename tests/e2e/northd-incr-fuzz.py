@@ -178,7 +178,8 @@ def op_lsp_change():
         return ["lsp-set-port-security", name] + ps
     if r < 0.7:
         return ["lsp-set-type", name, rng.choice(["", "localnet",
-                                                  "localport", "vtep"])]
+                                                  "localport", "vtep",
+                                                  "external"])]
     if r < 0.72:
         # A static address that takes a dynamic one's (no validation).
         taken = [a.split()[1] for p, a in dyn.items()
@@ -312,7 +313,24 @@ def op_router():
             rng.choice(["router", rand_mac() + " " + rand_ip4()])]
 
 
-OPS = [(op_lsp_move, 2), (op_router, 3), (op_chassis, 3), (op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
+def op_external():
+    """A switch with an external port, a localnet port and a port of type
+    router (whose flows the external port's depend on)."""
+    if not switches:
+        return op_ls_add()
+    sw = rng.choice(switches)
+    ext, ln, rp = fresh("p"), fresh("p"), fresh("p")
+    ports[ext] = ports[ln] = ports[rp] = sw
+    return ["lsp-add", sw, ext, "--", "lsp-set-type", ext, "external", "--",
+            "lsp-set-addresses", ext, rand_mac() + " " + rand_ip4(), "--",
+            "lsp-add", sw, ln, "--", "lsp-set-type", ln, "localnet", "--",
+            "lsp-set-addresses", ln, "unknown", "--", "lsp-add", sw, rp,
+            "--", "lsp-set-type", rp, "router", "--", "lsp-set-addresses",
+            rp, "router", "--", "lsp-set-options", rp,
+            "router-port=lrp%d" % rng.randrange(4)]
+
+
+OPS = [(op_external, 1), (op_lsp_move, 2), (op_router, 3), (op_chassis, 3), (op_ls_add, 3), (op_ls_del, 1), (op_ls_config, 2), (op_lsp_add, 12),
        (op_lsp_del, 5), (op_lsp_change, 14), (op_pg, 3), (op_as, 2)]
 
 

@@ -38,6 +38,9 @@ setup(void **state)
     uuid_generate(&f->dp->nb_uuid);
     f->dp->name = xstrdup("sw0");
     ovs_list_init(&f->dp->ports);
+    hmapx_init(&f->dp->localnet_ports);
+    hmapx_init(&f->dp->router_ports);
+    hmapx_init(&f->dp->external_ports);
     nd_lflow_owner_init(&f->dp->flows);
     smap_init(&f->nbs.other_config);
     f->nbs.name = "sw0";
@@ -53,6 +56,9 @@ teardown(void **state)
     assert_int_equal(nd_lflow_table_count(&f->nd.lflows), 0);
     nd_lflow_table_destroy(&f->nd.lflows);
     smap_destroy(&f->nbs.other_config);
+    hmapx_destroy(&f->dp->localnet_ports);
+    hmapx_destroy(&f->dp->router_ports);
+    hmapx_destroy(&f->dp->external_ports);
     free(f->dp->name);
     free(f->dp);
     free(f);
