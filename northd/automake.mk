@@ -25,7 +25,8 @@ northd_libnorthd_a_CPPFLAGS = $(AM_CPPFLAGS)
 
 bin_PROGRAMS += northd/ovn-northd
 northd_ovn_northd_SOURCES = northd/ovn-northd.c
-northd_ovn_northd_LDADD = northd/libnorthd.a lib/libovn.a $(OVS_LIBS)
+northd_ovn_northd_LDADD = northd/libnorthd.a lib/libovnlflow.a lib/libovn.a \
+	$(OVS_LIBS)
 
 # Unit tests.
 if HAVE_CMOCKA

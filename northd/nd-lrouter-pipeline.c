@@ -13,6 +13,7 @@
 #include "packets.h"
 #include "smap.h"
 #include "util.h"
+#include "lib/ovn-lflow-compile.h"
 #include "lib/ovn-nb-idl.h"
 
 /* Route priorities: the prefix length times this, plus an offset. */
@@ -696,6 +697,132 @@ static_routes(struct northd *nd, struct nd_router *lr,
     free(routes);
 }
 
+/* The route of router policy 'p' to next hop 'nh' (text): fills 'a' with
+ * "reg0 = NH; reg1 = SRC; eth.src = MAC; outport = P; flags.loopback = 1; "
+ * (xxreg for IPv6).  Returns false if no router port reaches 'nh'. */
+static bool
+policy_nexthop(const struct nd_router *lr, const char *nh, struct ds *a)
+{
+    ovs_be32 ip;
+    struct in6_addr ip6;
+    const char *src = NULL;
+    const struct nd_rport *rp;
+    bool v4 = ip_parse(nh, &ip);
+    if (v4) {
+        rp = find_v4_port(lr, ip, NULL, &src);
+    } else if (ipv6_parse(nh, &ip6)) {
+        rp = find_v6_port(lr, &ip6, NULL, &src);
+    } else {
+        return false;
+    }
+    if (!rp) {
+        return false;
+    }
+    ds_put_format(a, "%s = %s; %s = %s; eth.src = %s; outport = %s; "
+                  "flags.loopback = 1; ", v4 ? "reg0" : "xxreg0", nh,
+                  v4 ? "reg1" : "xxreg1", src, rp->nets.ea_s, rp->json_key);
+    return true;
+}
+
+/* qsort() comparator for router policies: by priority, then match. */
+static int
+policy_cmp(const void *a_, const void *b_)
+{
+    const struct nbrec_logical_router_policy *const *a = a_, *const *b = b_;
+    if ((*a)->priority != (*b)->priority) {
+        return (*a)->priority < (*b)->priority ? -1 : 1;
+    }
+    return strcmp((*a)->match, (*b)->match);
+}
+
+/* lr_in_policy / lr_in_policy_ecmp flows for the Logical_Router_Policy rows
+ * of 'nbr': allow, drop, reroute to one next hop, or to several (an ECMP
+ * group, numbered in priority and match order, members in next hop order).
+ * Matches that are not valid in the logical flow language are logged and
+ * skipped. */
+static void
+router_policies(struct northd *nd, struct nd_router *lr,
+                const struct nbrec_logical_router *nbr)
+{
+    if (!nbr->n_policies) {
+        return;
+    }
+    const struct nbrec_logical_router_policy **pols
+        = xmemdup(nbr->policies, nbr->n_policies * sizeof *pols);
+    qsort(pols, nbr->n_policies, sizeof *pols, policy_cmp);
+
+    unsigned int gid = 0;
+    struct ds a = DS_EMPTY_INITIALIZER;
+    struct ds m = DS_EMPTY_INITIALIZER;
+    for (size_t i = 0; i < nbr->n_policies; i++) {
+        const struct nbrec_logical_router_policy *p = pols[i];
+        const struct uuid *hint = &p->header_.uuid;
+        if (p->priority < 0 || p->priority > 32767) {
+            nd_log_bad("Logical_Router", nbr->name, "policy priority "
+                       "%"PRId64" out of range", p->priority);
+            continue;
+        }
+        char *error = ovn_lflow_check_match(p->match);
+        if (error) {
+            nd_log_bad("Logical_Router", nbr->name, "policy match \"%s\": "
+                       "%s", p->match, error);
+            free(error);
+            continue;
+        }
+        ds_clear(&a);
+        if (!strcmp(p->action, "allow")) {
+            ds_put_cstr(&a, "reg8[0..15] = 0; next;");
+        } else if (!strcmp(p->action, "drop")) {
+            ds_put_cstr(&a, "drop;");
+        } else if (!strcmp(p->action, "reroute")) {
+            const char *const *nhs = (const char *const *) p->nexthops;
+            size_t n_nhs = p->n_nexthops;
+            if (!n_nhs && p->nexthop) {
+                nhs = (const char *const *) &p->nexthop;
+                n_nhs = 1;
+            }
+            if (n_nhs == 1) {
+                if (!policy_nexthop(lr, nhs[0], &a)) {
+                    nd_log_bad("Logical_Router", nbr->name, "policy "
+                               "next hop %s: no route", nhs[0]);
+                    continue;
+                }
+                ds_put_cstr(&a, "reg8[0..15] = 0; next;");
+            } else if (n_nhs > 1) {
+                gid++;
+                for (size_t k = 0; k < n_nhs; k++) {
+                    ds_clear(&m);
+                    ds_put_format(&m, "reg8[0..15] == %u && "
+                                  "reg8[16..31] == %"PRIuSIZE, gid, k + 1);
+                    struct ds ma = DS_EMPTY_INITIALIZER;
+                    if (policy_nexthop(lr, nhs[k], &ma)) {
+                        ds_put_cstr(&ma, "next;");
+                        ADD_H(LR_IN_POLICY_ECMP, 100, ds_cstr(&m),
+                              ds_cstr(&ma), hint);
+                    }
+                    ds_destroy(&ma);
+                }
+                ds_put_format(&a, "reg8[0..15] = %u; reg8[16..31] = "
+                              "select(", gid);
+                for (size_t k = 0; k < n_nhs; k++) {
+                    ds_put_format(&a, "%s%"PRIuSIZE, k ? ", " : "", k + 1);
+                }
+                ds_put_cstr(&a, ");");
+            } else {
+                continue;
+            }
+        } else {
+            nd_log_bad("Logical_Router", nbr->name, "policy action \"%s\" "
+                       "not supported", p->action);
+            continue;
+        }
+        ADD_H(LR_IN_POLICY, p->priority, p->match, ds_cstr(&a), hint);
+    }
+    ds_destroy(&a);
+    ds_destroy(&m);
+    free(pols);
+}
+
 /* Returns true if 'ip' is on one of the IPv6 networks of 'rp'. */
 static bool
 rport_has_v6_net(const struct nd_rport *rp, const struct in6_addr *ip)
@@ -832,6 +959,7 @@ nd_lrouter_flows(struct northd *nd, struct nd_router *lr,
         connected_routes(nd, lr, rp);
     }
     static_routes(nd, lr, nbr);
+    router_policies(nd, lr, nbr);
     if (any_port) {
         ADD(LR_OUT_DELIVERY, 0, "1", "drop;");
     }

@@ -622,6 +622,10 @@ nd_lrouter_incremental(struct northd *nd)
     NBREC_LOGICAL_ROUTER_STATIC_ROUTE_FOR_EACH_TRACKED (route, nd->nb_idl) {
         routers = true;
     }
+    const struct nbrec_logical_router_policy *policy;
+    NBREC_LOGICAL_ROUTER_POLICY_FOR_EACH_TRACKED (policy, nd->nb_idl) {
+        routers = true;
+    }
     if (routers) {
         run_all(nd);
         return;

@@ -129,7 +129,26 @@ def op_lsp():
             rng.choice(["router", mac()])]
 
 
-OPS = [(op_lr, 2), (op_lrp, 6), (op_route, 3), (op_ls, 2), (op_lsp, 6)]
+def op_policy():
+    r = rng.choice(ROUTERS)
+    prio = str(rng.choice([100, 200, 300]))
+    match = "ip4.dst == 172.%d.0.0/16" % rng.randrange(3)
+    x = rng.random()
+    if x < 0.3:
+        return ["--may-exist", "lr-add", r, "--", "--if-exists",
+                "lr-policy-del", r, prio, match]
+    if x < 0.5:
+        action = [rng.choice(["allow", "drop"])]
+    elif x < 0.8:
+        action = ["reroute", ip4()]
+    else:
+        action = ["reroute", "%s,%s" % (ip4(), ip4())]
+    return ["--may-exist", "lr-add", r, "--", "lr-policy-add", r, prio,
+            match] + action
+
+
+OPS = [(op_lr, 2), (op_lrp, 6), (op_route, 3), (op_ls, 2), (op_lsp, 6),
+       (op_policy, 2)]
 
 
 def random_op():

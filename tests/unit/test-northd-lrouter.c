@@ -282,6 +282,47 @@ test_ecmp_discard(void **state)
         "reg7 == 0 && ip4.dst == 172.20.0.0/24", "drop;"), 1);
 }
 
+/* Router policies: drop and reroute as 23.03 writes them; a match that is
+ * not valid in the logical flow language is skipped. */
+static void
+test_policies(void **state)
+{
+    struct fixture *f = *state;
+    const char *n0[] = { "10.0.0.1/24" };
+    add_port(f, "p0", "00:00:00:00:00:01", n0, 1, NULL, true);
+    struct nbrec_logical_router_policy pol[3];
+    struct nbrec_logical_router_policy *ptrs[3];
+    char *nh[] = { "10.0.0.7" };
+    memset(pol, 0, sizeof pol);
+    for (int i = 0; i < 3; i++) {
+        uuid_generate(&pol[i].header_.uuid);
+        ptrs[i] = &pol[i];
+    }
+    pol[0].priority = 100;
+    pol[0].match = "ip4.src == 10.0.0.5";
+    pol[0].action = "drop";
+    pol[1].priority = 200;
+    pol[1].match = "ip4.dst == 172.16.0.0/16";
+    pol[1].action = "reroute";
+    pol[1].nexthops = nh;
+    pol[1].n_nexthops = 1;
+    pol[2].priority = 300;
+    pol[2].match = "ip4.nonsense == 1";
+    pol[2].action = "drop";
+    f->nbr.policies = ptrs;
+    f->nbr.n_policies = 3;
+    nd_lrouter_flows(&f->nd, f->lr, &f->nbr);
+
+    assert_int_equal(count_flows(f, S_LR_IN_POLICY, 100,
+        "ip4.src == 10.0.0.5", "drop;"), 1);
+    assert_int_equal(count_flows(f, S_LR_IN_POLICY, 200,
+        "ip4.dst == 172.16.0.0/16",
+        "reg0 = 10.0.0.7; reg1 = 10.0.0.1; eth.src = 00:00:00:00:00:01; "
+        "outport = \"p0\"; flags.loopback = 1; reg8[0..15] = 0; next;"), 1);
+    assert_int_equal(count_flows(f, S_LR_IN_POLICY, 300,
+        "ip4.nonsense == 1", NULL), 0);
+}
+
 /* Port names that need quoting are escaped in matches and actions. */
 static void
 test_quoted_name(void **state)
@@ -344,6 +385,7 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ecmp_discard, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_policies, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quoted_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flows_parse, setup, teardown),
     };
