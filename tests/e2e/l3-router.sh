@@ -178,6 +178,26 @@ for sport in 1 2 3 4 5 6 7 8; do
     expect_none_all
 done
 
+# 8c. Router policies (applied after routing): drop traffic to vm2; send
+#     172.16.0.0/16 (routed via vm3 by step 8) to vm2 instead.
+check nbctl --wait=hv lr-policy-add lr0 1000 "ip4.dst == 11.0.0.2" drop \
+    -- lr-policy-add lr0 900 "ip4.dst == 172.16.0.0/16" reroute 11.0.0.2
+inject hv1 vm1 "$(pkt icmp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
+                  ip4.dst=11.0.0.2)"
+expect_none_all
+inject hv1 vm1 "$(pkt udp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
+                  ip4.dst=172.16.9.9 udp.src=7 udp.dst=7)"
+expect_packets hv2 vm2 "$(pkt udp4 eth.src=$r1 eth.dst=$vm2 \
+    ip4.src=192.168.0.2 ip4.dst=172.16.9.9 ip.ttl=63 udp.src=7 udp.dst=7)"
+expect_none_all
+check nbctl --wait=hv lr-policy-del lr0 1000 "ip4.dst == 11.0.0.2"
+req=$(pkt icmp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
+      ip4.dst=11.0.0.2 ip.ttl=64)
+inject hv1 vm1 "$req"
+expect_packets hv2 vm2 "$(pkt icmp4 eth.src=$r1 eth.dst=$vm2 \
+    ip4.src=192.168.0.2 ip4.dst=11.0.0.2 ip.ttl=63)"
+expect_none_all
+
 # 9. Deleting the router stops routing.
 check nbctl --wait=hv lr-del lr0
 inject hv1 vm1 "$(pkt icmp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
@@ -186,5 +206,5 @@ expect_none_all
 assert_eq "" "$(sbctl --bare --columns=_uuid find datapath_binding \
                 external_ids:name=lr0)" "lr0 datapath after lr-del"
 
-e2e_log "router lr0: routed ICMP/UDP both ways, ARP and ping replies, drops, static route"
+e2e_log "router lr0: routed ICMP/UDP both ways, ARP and ping replies, drops, static and ECMP routes, policies"
 exit 0
