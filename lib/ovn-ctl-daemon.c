@@ -29,12 +29,16 @@ char *
 ovn_ctl_run_prerequisites(struct ctl_command *commands, size_t n,
                           struct ovsdb_idl *idl)
 {
+    /* ctl_parse_commands() leaves these uninitialized; set them for every
+     * command so that ovn_ctl_free_commands() may run at any point. */
+    for (struct ctl_command *c = commands; c < &commands[n]; c++) {
+        ds_init(&c->output);
+        c->table = NULL;
+    }
+
     for (struct ctl_command *c = commands; c < &commands[n]; c++) {
         if (c->syntax->prerequisites) {
             struct ctl_context ctx;
-
-            ds_init(&c->output);
-            c->table = NULL;
 
             ctl_context_init(&ctx, c, idl, NULL, NULL, NULL);
             (c->syntax->prerequisites)(&ctx);

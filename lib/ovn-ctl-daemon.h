@@ -24,7 +24,9 @@ typedef bool ovn_ctl_txn_func(const char *args, struct ctl_command *,
                               size_t n, struct ovsdb_idl *, struct ds *out,
                               char **errorp);
 
-/* Runs the prerequisites of 'commands'.  Returns NULL or an error message. */
+/* Runs the prerequisites of 'commands', after initializing every command's
+ * output so that ovn_ctl_free_commands() may be called on them from then
+ * on.  Returns NULL or an error message. */
 char *ovn_ctl_run_prerequisites(struct ctl_command *commands, size_t n,
                                 struct ovsdb_idl *);
 
