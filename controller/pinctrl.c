@@ -166,6 +166,100 @@ build_icmp4(const struct flow *flow, struct dp_packet *in,
     dp_packet_set_l4(out, icmp);
 }
 
+/* icmp6 { ... }: an ICMPv6 destination unreachable (administratively
+ * prohibited) quoting as much of 'in' as fits in the IPv6 minimum MTU. */
+static void
+build_icmp6(const struct flow *flow, struct dp_packet *in,
+            struct dp_packet *out)
+{
+    const void *inner = dp_packet_l3(in);
+    size_t quote = inner ? MIN(dp_packet_l3_size(in),
+                               1280 - IPV6_HEADER_LEN - 8) : 0;
+    size_t l4 = 8 + quote;
+    struct ovs_16aligned_ip6_hdr *ip6 = eth_compose(out, flow->dl_dst,
+                                                     flow->dl_src,
+                                                     ETH_TYPE_IPV6,
+                                                     IPV6_HEADER_LEN + l4);
+    memset(ip6, 0, IPV6_HEADER_LEN);
+    put_16aligned_be32(&ip6->ip6_flow, htonl(6 << 28));
+    ip6->ip6_plen = htons(l4);
+    ip6->ip6_nxt = IPPROTO_ICMPV6;
+    ip6->ip6_hlim = 255;
+    memcpy(&ip6->ip6_src, &flow->ipv6_src, sizeof ip6->ip6_src);
+    memcpy(&ip6->ip6_dst, &flow->ipv6_dst, sizeof ip6->ip6_dst);
+
+    struct icmp6_data_header *icmp = (struct icmp6_data_header *) (ip6 + 1);
+    memset(icmp, 0, 8);
+    icmp->icmp6_base.icmp6_type = ICMP6_DST_UNREACH;
+    icmp->icmp6_base.icmp6_code = 1;
+    if (quote) {
+        memcpy((uint8_t *) icmp + 8, inner, quote);
+    }
+    dp_packet_set_l3(out, ip6);
+    dp_packet_set_l4(out, icmp);
+    uint32_t c = packet_csum_pseudoheader6(ip6);
+    icmp->icmp6_base.icmp6_cksum = csum_finish(csum_continue(c, icmp, l4));
+}
+
+/* tcp_reset { ... }: a TCP RST answering the TCP segment 'flow' of 'in'
+ * (ovn-sb(5): seq from the ack if there is one, else ack = seq + payload
+ * length; ports swapped, no options or payload, TTL 255). */
+static void
+build_tcp_reset(const struct flow *flow, struct dp_packet *in,
+                struct dp_packet *out)
+{
+    const struct tcp_header *th = dp_packet_l4(in);
+    size_t l4_size = dp_packet_l4_size(in);
+    if (!th || l4_size < TCP_HEADER_LEN) {
+        return;
+    }
+    size_t payload = l4_size - TCP_OFFSET(th->tcp_ctl) * 4;
+    bool v4 = flow->dl_type == htons(ETH_TYPE_IP);
+    size_t l3_len = v4 ? IP_HEADER_LEN : IPV6_HEADER_LEN;
+    void *l3 = eth_compose(out, flow->dl_dst, flow->dl_src,
+                           v4 ? ETH_TYPE_IP : ETH_TYPE_IPV6,
+                           l3_len + TCP_HEADER_LEN);
+    memset(l3, 0, l3_len);
+    uint32_t c;
+    struct tcp_header *rst = (struct tcp_header *) ((uint8_t *) l3 + l3_len);
+    if (v4) {
+        struct ip_header *ip = l3;
+        ip->ip_ihl_ver = IP_IHL_VER(5, 4);
+        ip->ip_tot_len = htons(IP_HEADER_LEN + TCP_HEADER_LEN);
+        ip->ip_ttl = 255;
+        ip->ip_proto = IPPROTO_TCP;
+        put_16aligned_be32(&ip->ip_src, flow->nw_src);
+        put_16aligned_be32(&ip->ip_dst, flow->nw_dst);
+        ip->ip_csum = csum(ip, IP_HEADER_LEN);
+        c = packet_csum_pseudoheader(ip);
+    } else {
+        struct ovs_16aligned_ip6_hdr *ip6 = l3;
+        put_16aligned_be32(&ip6->ip6_flow, htonl(6 << 28));
+        ip6->ip6_plen = htons(TCP_HEADER_LEN);
+        ip6->ip6_nxt = IPPROTO_TCP;
+        ip6->ip6_hlim = 255;
+        memcpy(&ip6->ip6_src, &flow->ipv6_src, sizeof ip6->ip6_src);
+        memcpy(&ip6->ip6_dst, &flow->ipv6_dst, sizeof ip6->ip6_dst);
+        c = packet_csum_pseudoheader6(ip6);
+    }
+    memset(rst, 0, TCP_HEADER_LEN);
+    rst->tcp_src = th->tcp_dst;
+    rst->tcp_dst = th->tcp_src;
+    uint16_t flags = TCP_RST;
+    if (TCP_FLAGS(th->tcp_ctl) & TCP_ACK) {
+        put_16aligned_be32(&rst->tcp_seq, get_16aligned_be32(&th->tcp_ack));
+    } else {
+        put_16aligned_be32(&rst->tcp_ack,
+                           htonl(ntohl(get_16aligned_be32(&th->tcp_seq))
+                                 + payload));
+        flags |= TCP_ACK;
+    }
+    rst->tcp_ctl = TCP_CTL(flags, 5);
+    dp_packet_set_l3(out, l3);
+    dp_packet_set_l4(out, rst);
+    rst->tcp_csum = csum_finish(csum_continue(c, rst, TCP_HEADER_LEN));
+}
+
 /* Records the neighbour of put_arp / put_nd from 'pin' (arguments in
  * reg14, reg0 or xxreg0, eth.src). */
 static void
@@ -283,7 +377,22 @@ handle_packet_in(const struct ofp_header *oh)
         break;
     case OVN_PINCTRL_OP_ICMP6:
     case OVN_PINCTRL_OP_ICMP6_ERROR:
+        if (flow.dl_type != htons(ETH_TYPE_IPV6)) {
+            send = false;
+            break;
+        }
+        build_icmp6(&flow, &in, &out);
+        break;
     case OVN_PINCTRL_OP_TCP_RESET:
+        if (flow.nw_proto != IPPROTO_TCP
+            || (flow.dl_type != htons(ETH_TYPE_IP)
+                && flow.dl_type != htons(ETH_TYPE_IPV6))) {
+            send = false;
+            break;
+        }
+        build_tcp_reset(&flow, &in, &out);
+        send = dp_packet_size(&out) > 0;
+        break;
     case OVN_PINCTRL_OP_SCTP_ABORT:
     case OVN_PINCTRL_OP_REJECT:
     case OVN_PINCTRL_OP_PUT_FDB:

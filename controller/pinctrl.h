@@ -2,9 +2,9 @@
  * the encoder turns into OpenFlow "controller" actions (see
  * lib/ovn-pinctrl-ops.h) and that a router needs: arp { } and nd_ns { } for
  * unknown next hops, nd_na { } / nd_na_router { } neighbour advertisements,
- * icmp4 { } errors, and put_arp / put_nd, which record neighbours in the
- * southbound MAC_Binding table.  Other opcodes (icmp6, tcp_reset, DHCP,
- * DNS, ...) are counted and dropped. */
+ * icmp4 { } / icmp6 { } errors and tcp_reset { }, and put_arp / put_nd,
+ * which record neighbours in the southbound MAC_Binding table.  Other
+ * opcodes (sctp_abort, reject, DHCP, DNS, ...) are counted and dropped. */
 #ifndef CONTROLLER_PINCTRL_H
 #define CONTROLLER_PINCTRL_H 1
 

@@ -6,7 +6,8 @@
 # address: the router sends an ARP request (arp { }), learns the reply
 # (put_arp -> southbound MAC_Binding) and then forwards to the learned MAC;
 # IPv6 neighbour solicitations for the router's addresses answered
-# (nd_na_router { }) and IPv6 routed.
+# (nd_na_router { }) and IPv6 routed; TCP reset and ICMPv6 unreachable from
+# the router's addresses.
 
 E2E_CTL=${E2E_CTL:-auto}
 . "$(dirname "$0")/lib.sh"
@@ -127,5 +128,26 @@ inject hv1 vm1 "$req"
 expect_packets hv2 vm2 "$out"
 expect_none_all
 
-e2e_log "router packet-ins: ICMP errors, ARP for an unknown next hop, MAC_Binding learned and used, IPv6 ND and routing"
+# 8. TCP to the router's address: a RST (ports swapped, ack = seq since a
+#    SYN has no payload) routed back to vm1.
+req=$(pkt tcp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
+      ip4.dst=192.168.0.1 tcp.src=5000 tcp.dst=80 tcp.seq=1000)
+rst=$(pkt tcp4 eth.src=$r0 eth.dst=$vm1 ip4.src=192.168.0.1 \
+      ip4.dst=192.168.0.2 ip.ttl=254 tcp.src=80 tcp.dst=5000 tcp.seq=0 \
+      tcp.ack=1000 tcp.flags=0x14 tcp.win=0)
+inject hv1 vm1 "$req"
+expect_packets hv1 vm1 "$rst"
+expect_none_all
+
+# 9. UDP to the router's IPv6 address: ICMPv6 port unreachable quoting the
+#    original packet.
+req=$(pkt udp6 eth.src=$vm1 eth.dst=$r0 ip6.src=fd00::2 ip6.dst=fd00::1 \
+      udp.src=5000 udp.dst=53 payload=abcdef)
+err=$(pkt icmp6 eth.src=$r0 eth.dst=$vm1 ip6.src=fd00::1 ip6.dst=fd00::2 \
+      ip.ttl=254 icmp6.type=1 icmp6.code=4 payload="${req:28}")
+inject hv1 vm1 "$req"
+expect_packets hv1 vm1 "$err"
+expect_none_all
+
+e2e_log "router packet-ins: ICMP errors, ARP for an unknown next hop, MAC_Binding learned and used, IPv6 ND and routing, TCP reset, ICMPv6 errors"
 exit 0
