@@ -273,7 +273,6 @@ rport_parse(struct nd_rport *rp, const struct nbrec_logical_router_port *lrp)
     }
     snprintf(la->ea_s, sizeof la->ea_s, ETH_ADDR_FMT, ETH_ADDR_ARGS(la->ea));
 
-    bool has_v6 = false;
     for (size_t i = 0; i < lrp->n_networks; i++) {
         ovs_be32 ip;
         unsigned int plen;
@@ -291,9 +290,6 @@ rport_parse(struct nd_rport *rp, const struct nbrec_logical_router_port *lrp)
         struct in6_addr ip6;
         error = ipv6_parse_cidr(lrp->networks[i], &ip6, &plen);
         if (!error) {
-            if (!has_v6) {
-                has_v6 = true;
-            }
             ovn_lport_addrs_add_ipv6(la, &ip6, plen);
             continue;
         }
