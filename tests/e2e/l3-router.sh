@@ -44,6 +44,7 @@ check nbctl ls-add sw0 \
     -- lsp-set-options lrp1-attachment router-port=lrp1
 
 # The router's southbound rows.
+check nbctl --wait=sb sync
 assert_eq "patch" "$(sbctl --bare --columns=type find port_binding \
                      logical_port=lrp0)" "lrp0 binding type"
 assert_eq "peer=lrp0-attachment" "$(sbctl --bare --columns=options find \
