@@ -23,8 +23,10 @@
 #include "hash.h"
 #include "ovsdb-idl.h"
 #include "packets.h"
+#include "openvswitch/poll-loop.h"
 #include "timeval.h"
 #include "util.h"
+#include "lib/ovn-actions.h"
 #include "lib/ovn-pinctrl-ops.h"
 #include "lib/ovn-sb-idl.h"
 
@@ -42,6 +44,25 @@ struct pinctrl_neighbour {
     char ip[INET6_ADDRSTRLEN];  /* IP address as text. */
     struct eth_addr mac;        /* Its Ethernet address. */
 };
+
+/* A packet that triggered arp { } or nd_ns { }, kept until the next hop's
+ * MAC_Binding appears (then sent on with that MAC) or it expires. */
+struct pinctrl_buffered {
+    struct ovs_list node;       /* In 'buffered'. */
+    uint32_t dp_key;            /* Router datapath tunnel key. */
+    char ip[INET6_ADDRSTRLEN];  /* Next hop (reg0 or xxreg0) as text. */
+    struct match md;            /* Packet-in metadata (registers...). */
+    void *data;                 /* The packet. */
+    size_t size;                /* Its length. */
+    long long int expire;       /* Drop it at this time (msec). */
+};
+
+/* At most this many packets wait for next hops, for this long. */
+#define PINCTRL_MAX_BUFFERED 256
+#define PINCTRL_BUFFER_MSEC 10000
+
+static struct ovs_list buffered = OVS_LIST_INITIALIZER(&buffered);
+static size_t n_buffered;
 
 static struct rconn *swconn;            /* Our own connection to br-int. */
 static char *swconn_target;             /* Its target. */
@@ -64,9 +85,22 @@ pending_clear(void)
     }
 }
 
+/* Frees 'b' (already removed from 'buffered'). */
+static void
+buffered_free(struct pinctrl_buffered *b)
+{
+    free(b->data);
+    free(b);
+    n_buffered--;
+}
+
 void
 pinctrl_destroy(void)
 {
+    struct pinctrl_buffered *b;
+    LIST_FOR_EACH_POP (b, node, &buffered) {
+        buffered_free(b);
+    }
     rconn_destroy(swconn);
     swconn = NULL;
     free(swconn_target);
@@ -133,14 +167,15 @@ build_nd_na(const struct flow *flow, bool router, struct dp_packet *out)
 }
 
 /* icmp4 { ... }: an ICMPv4 destination unreachable (host unreachable)
- * quoting the IPv4 header and the first 8 bytes of 'in'. */
+ * quoting as much of the datagram 'in' as fits in 576 bytes (RFC 1812
+ * 4.3.2.3). */
 static void
 build_icmp4(const struct flow *flow, struct dp_packet *in,
             struct dp_packet *out)
 {
     const struct ip_header *inner = dp_packet_l3(in);
     size_t quote = inner ? MIN(dp_packet_l3_size(in),
-                               IP_IHL(inner->ip_ihl_ver) * 4 + 8) : 0;
+                               576 - IP_HEADER_LEN - ICMP_HEADER_LEN) : 0;
 
     size_t l4 = ICMP_HEADER_LEN + quote;
     struct ip_header *ip = eth_compose(out, flow->dl_dst, flow->dl_src,
@@ -148,6 +183,7 @@ build_icmp4(const struct flow *flow, struct dp_packet *in,
     memset(ip, 0, IP_HEADER_LEN);
     ip->ip_ihl_ver = IP_IHL_VER(5, 4);
     ip->ip_tot_len = htons(IP_HEADER_LEN + l4);
+    ip->ip_frag_off = htons(IP_DONT_FRAGMENT);  /* As 23.03 sends them. */
     ip->ip_ttl = 255;
     ip->ip_proto = IPPROTO_ICMP;
     put_16aligned_be32(&ip->ip_src, flow->nw_src);
@@ -203,7 +239,8 @@ build_icmp6(const struct flow *flow, struct dp_packet *in,
 
 /* tcp_reset { ... }: a TCP RST answering the TCP segment 'flow' of 'in'
  * (ovn-sb(5): seq from the ack if there is one, else ack = seq + payload
- * length; ports swapped, no options or payload, TTL 255). */
+ * length (plus SYN/FIN); ports swapped, no options or payload, TTL 255,
+ * IPv4 don't-fragment set). */
 static void
 build_tcp_reset(const struct flow *flow, struct dp_packet *in,
                 struct dp_packet *out)
@@ -226,6 +263,7 @@ build_tcp_reset(const struct flow *flow, struct dp_packet *in,
         struct ip_header *ip = l3;
         ip->ip_ihl_ver = IP_IHL_VER(5, 4);
         ip->ip_tot_len = htons(IP_HEADER_LEN + TCP_HEADER_LEN);
+        ip->ip_frag_off = htons(IP_DONT_FRAGMENT);
         ip->ip_ttl = 255;
         ip->ip_proto = IPPROTO_TCP;
         put_16aligned_be32(&ip->ip_src, flow->nw_src);
@@ -249,15 +287,107 @@ build_tcp_reset(const struct flow *flow, struct dp_packet *in,
     if (TCP_FLAGS(th->tcp_ctl) & TCP_ACK) {
         put_16aligned_be32(&rst->tcp_seq, get_16aligned_be32(&th->tcp_ack));
     } else {
+        /* SYN and FIN occupy a sequence number too (RFC 793), as 23.03
+         * counts them. */
+        uint16_t in_flags = TCP_FLAGS(th->tcp_ctl);
+        uint32_t len = payload + !!(in_flags & TCP_SYN)
+                       + !!(in_flags & TCP_FIN);
         put_16aligned_be32(&rst->tcp_ack,
                            htonl(ntohl(get_16aligned_be32(&th->tcp_seq))
-                                 + payload));
+                                 + len));
         flags |= TCP_ACK;
     }
     rst->tcp_ctl = TCP_CTL(flags, 5);
     dp_packet_set_l3(out, l3);
     dp_packet_set_l4(out, rst);
     rst->tcp_csum = csum_finish(csum_continue(c, rst, TCP_HEADER_LEN));
+}
+
+/* Formats the IPv4 (reg0) or IPv6 (xxreg0) address in the registers of
+ * 'md' into 'ip'. */
+static void
+reg_ip_format(const struct flow *md, bool v6, char ip[INET6_ADDRSTRLEN])
+{
+    if (v6) {
+        struct in6_addr ip6;
+        ovs_be32 *w = (ovs_be32 *) &ip6;
+        for (int i = 0; i < 4; i++) {
+            w[i] = htonl(md->regs[i]);
+        }
+        ipv6_string_mapped(ip, &ip6);
+    } else {
+        ovs_be32 ip4 = htonl(md->regs[0]);
+        snprintf(ip, INET6_ADDRSTRLEN, IP_FMT, IP_ARGS(ip4));
+    }
+}
+
+/* Keeps the packet of 'pin', which is waiting for next hop reg0 (xxreg0 if
+ * 'v6') to be resolved. */
+static void
+buffer_packet(const struct ofputil_packet_in *pin, bool v6)
+{
+    if (n_buffered >= PINCTRL_MAX_BUFFERED) {
+        return;
+    }
+    struct pinctrl_buffered *b = xzalloc(sizeof *b);
+    const struct flow *md = &pin->flow_metadata.flow;
+    b->dp_key = ntohll(md->metadata);
+    reg_ip_format(md, v6, b->ip);
+    b->md = pin->flow_metadata;
+    b->data = xmemdup(pin->packet, pin->packet_len);
+    b->size = pin->packet_len;
+    b->expire = time_msec() + PINCTRL_BUFFER_MSEC;
+    ovs_list_push_back(&buffered, &b->node);
+    n_buffered++;
+}
+
+/* Sends on the buffered packets whose next hop has a MAC_Binding now, with
+ * that MAC as eth.dst, to the logical "output" of their router; drops the
+ * expired ones. */
+static void
+flush_buffered(struct ovsdb_idl *sb)
+{
+    long long int now = time_msec();
+    struct pinctrl_buffered *b;
+    LIST_FOR_EACH_SAFE (b, node, &buffered) {
+        if (now >= b->expire) {
+            ovs_list_remove(&b->node);
+            buffered_free(b);
+            continue;
+        }
+        const struct sbrec_mac_binding *mb, *found = NULL;
+        SBREC_MAC_BINDING_FOR_EACH (mb, sb) {
+            if (mb->datapath && mb->datapath->tunnel_key == b->dp_key
+                && !strcmp(mb->ip, b->ip)) {
+                found = mb;
+                break;
+            }
+        }
+        struct eth_addr mac;
+        if (!found || !eth_addr_from_string(found->mac, &mac)) {
+            continue;
+        }
+        struct ofpbuf ofpacts;
+        ofpbuf_init(&ofpacts, 64);
+        ofpact_put_set_field(&ofpacts, mf_from_id(MFF_ETH_DST), &mac, NULL);
+        struct ofpact_resubmit *rs = ofpact_put_RESUBMIT(&ofpacts);
+        rs->in_port = OFPP_IN_PORT;
+        rs->table_id = OVN_OFTABLE_OUTPUT_LARGE_PKT_DETECT;
+        struct ofputil_packet_out po = {
+            .packet = b->data,
+            .packet_len = b->size,
+            .buffer_id = UINT32_MAX,
+            .ofpacts = ofpacts.data,
+            .ofpacts_len = ofpacts.size,
+        };
+        po.flow_metadata = b->md;
+        enum ofputil_protocol proto
+            = ofputil_protocol_from_ofp_version(rconn_get_version(swconn));
+        pinctrl_send(ofputil_encode_packet_out(&po, proto));
+        ofpbuf_uninit(&ofpacts);
+        ovs_list_remove(&b->node);
+        buffered_free(b);
+    }
 }
 
 /* Records the neighbour of put_arp / put_nd from 'pin' (arguments in
@@ -271,17 +401,7 @@ learn_neighbour(const struct ofputil_packet_in *pin, const struct flow *flow,
     n->dp_key = ntohll(md->metadata);
     n->port_key = md->regs[14];
     n->mac = flow->dl_src;
-    if (v6) {
-        struct in6_addr ip6;
-        ovs_be32 *w = (ovs_be32 *) &ip6;
-        for (int i = 0; i < 4; i++) {
-            w[i] = htonl(md->regs[i]);
-        }
-        ipv6_string_mapped(n->ip, &ip6);
-    } else {
-        ovs_be32 ip = htonl(md->regs[0]);
-        snprintf(n->ip, sizeof n->ip, IP_FMT, IP_ARGS(ip));
-    }
+    reg_ip_format(md, v6, n->ip);
     uint32_t hash = hash_string(n->ip, hash_2words(n->dp_key, n->port_key));
     struct pinctrl_neighbour *old;
     HMAP_FOR_EACH_WITH_HASH (old, node, hash, &pending) {
@@ -341,6 +461,7 @@ handle_packet_in(const struct ofp_header *oh)
             break;
         }
         build_arp(&flow, &out);
+        buffer_packet(&pin, false);
         break;
     case OVN_PINCTRL_OP_ND_NS:
         if (flow.dl_type != htons(ETH_TYPE_IPV6)) {
@@ -348,6 +469,7 @@ handle_packet_in(const struct ofp_header *oh)
             break;
         }
         build_nd_ns(&flow, &out);
+        buffer_packet(&pin, true);
         break;
     case OVN_PINCTRL_OP_ICMP4:
     case OVN_PINCTRL_OP_ICMP4_ERROR:
@@ -536,6 +658,9 @@ pinctrl_run(const char *br_int_name, struct ovsdb_idl *sb,
     if (sb_txn && !hmap_is_empty(&pending)) {
         flush_neighbours(sb, sb_txn);
     }
+    if (!ovs_list_is_empty(&buffered) && rconn_is_connected(swconn)) {
+        flush_buffered(sb);
+    }
 }
 
 void
@@ -544,5 +669,12 @@ pinctrl_wait(void)
     if (swconn) {
         rconn_run_wait(swconn);
         rconn_recv_wait(swconn);
+    }
+    if (!ovs_list_is_empty(&buffered)) {
+        /* Expiry; new MAC_Bindings wake the main loop by themselves. */
+        const struct pinctrl_buffered *b
+            = CONTAINER_OF(ovs_list_front(&buffered),
+                           struct pinctrl_buffered, node);
+        poll_timer_wait_until(b->expire);
     }
 }
