@@ -167,15 +167,16 @@ build_nd_na(const struct flow *flow, bool router, struct dp_packet *out)
 }
 
 /* icmp4 { ... }: an ICMPv4 destination unreachable (host unreachable)
- * quoting as much of the datagram 'in' as fits in 576 bytes (RFC 1812
- * 4.3.2.3). */
+ * quoting as much of the datagram 'in' as keeps the frame within 576 bytes
+ * (RFC 1812 4.3.2.3; 23.03 counts the Ethernet header in). */
 static void
 build_icmp4(const struct flow *flow, struct dp_packet *in,
             struct dp_packet *out)
 {
     const struct ip_header *inner = dp_packet_l3(in);
     size_t quote = inner ? MIN(dp_packet_l3_size(in),
-                               576 - IP_HEADER_LEN - ICMP_HEADER_LEN) : 0;
+                               576 - ETH_HEADER_LEN - IP_HEADER_LEN
+                               - ICMP_HEADER_LEN) : 0;
 
     size_t l4 = ICMP_HEADER_LEN + quote;
     struct ip_header *ip = eth_compose(out, flow->dl_dst, flow->dl_src,
@@ -203,14 +204,16 @@ build_icmp4(const struct flow *flow, struct dp_packet *in,
 }
 
 /* icmp6 { ... }: an ICMPv6 destination unreachable (administratively
- * prohibited) quoting as much of 'in' as fits in the IPv6 minimum MTU. */
+ * prohibited) quoting as much of 'in' as keeps the frame within the IPv6
+ * minimum MTU (Ethernet header included, as 23.03). */
 static void
 build_icmp6(const struct flow *flow, struct dp_packet *in,
             struct dp_packet *out)
 {
     const void *inner = dp_packet_l3(in);
     size_t quote = inner ? MIN(dp_packet_l3_size(in),
-                               1280 - IPV6_HEADER_LEN - 8) : 0;
+                               1280 - ETH_HEADER_LEN - IPV6_HEADER_LEN
+                               - 8) : 0;
     size_t l4 = 8 + quote;
     struct ovs_16aligned_ip6_hdr *ip6 = eth_compose(out, flow->dl_dst,
                                                      flow->dl_src,

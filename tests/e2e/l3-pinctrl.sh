@@ -173,5 +173,23 @@ inject hv1 vm1 "$req"
 expect_packets hv1 vm1 "$err"
 expect_none_all
 
+# 10. Big datagrams: the ICMP errors quote only what keeps the frame within
+#     576 bytes (IPv4) or 1280 bytes (IPv6).
+big=$(printf 'ab%.0s' $(seq 1 1400))
+req=$(pkt udp4 eth.src=$vm1 eth.dst=$r0 ip4.src=192.168.0.2 \
+      ip4.dst=192.168.0.1 udp.src=5000 udp.dst=53 payload=${big:0:1400})
+err=$(df "$(pkt icmp4 eth.src=$r0 eth.dst=$vm1 ip4.src=192.168.0.1 \
+      ip4.dst=192.168.0.2 ip.ttl=254 icmp4.type=3 icmp4.code=3 \
+      payload="${req:28:1068}")")
+inject hv1 vm1 "$req"
+expect_packets hv1 vm1 "$err"
+req=$(pkt udp6 eth.src=$vm1 eth.dst=$r0 ip6.src=fd00::2 ip6.dst=fd00::1 \
+      udp.src=5000 udp.dst=53 payload=$big)
+err=$(pkt icmp6 eth.src=$r0 eth.dst=$vm1 ip6.src=fd00::1 ip6.dst=fd00::2 \
+      ip.ttl=254 icmp6.type=1 icmp6.code=4 payload="${req:28:2436}")
+inject hv1 vm1 "$req"
+expect_packets hv1 vm1 "$err"
+expect_none_all
+
 e2e_log "router packet-ins: ICMP errors, ARP for an unknown next hop, MAC_Binding learned and used, IPv6 ND and routing, TCP reset, ICMPv6 errors"
 exit 0
