@@ -68,20 +68,43 @@ struct nd_lrouters {
 };
 
 /* nd-lrouter.c */
+
+/* Creates, frees without writing anything (model_clear()), and destroys the
+ * router model of 'nd'. */
 void nd_lrouter_init(struct northd *);
 void nd_lrouter_clear(struct northd *);
 void nd_lrouter_destroy(struct northd *);
+
+/* Full recompute, first step: creates (claiming existing rows) the
+ * Datapath_Binding of every router, before flows are claimed. */
 void nd_lrouter_create_all(struct northd *);
+
+/* Recomputes every router (NULL 'changed_ls'), or only what depends on the
+ * switches whose NB UUIDs (as strings) are in 'changed_ls'. */
 void nd_lrouter_run(struct northd *, const struct sset *changed_ls);
+
+/* Incremental run: decides from the tracked NB rows what to recompute. */
 void nd_lrouter_incremental(struct northd *);
+
+/* Returns the router port named 'name' (not a duplicate), or NULL. */
 struct nd_rport *nd_lrouter_port_find(const struct northd *,
                                       const char *name);
+
+/* Returns true if Port_Binding 'pb_uuid' ('name') is one a router port of
+ * the model owns (so that its deletion by someone else needs a full
+ * recompute). */
 bool nd_lrouter_sb_deleted(const struct northd *,
                            const struct uuid *pb_uuid, const char *name);
 
 /* nd-lrouter-pipeline.c */
+
+/* Recomputes the router-wide flows of 'lr' (everything but the known
+ * neighbours), from 'nbr' and the ports of 'lr'. */
 void nd_lrouter_flows(struct northd *, struct nd_router *,
                       const struct nbrec_logical_router *);
+
+/* Recomputes the lr_in_arp_resolve flows of 'rp' for the known neighbours
+ * on the switch (or router port) it is attached to. */
 void nd_lrouter_neighbour_flows(struct northd *, struct nd_rport *);
 
 #endif /* northd/nd-lrouter.h */
