@@ -2,6 +2,8 @@
 
 noinst_LIBRARIES += lib/libovn.a
 lib_libovn_a_SOURCES = \
+	lib/ovn-addr.c \
+	lib/ovn-addr.h \
 	lib/ovn-dirs.c \
 	lib/ovn-dirs.h
 nodist_lib_libovn_a_SOURCES = \

@@ -1,8 +1,5 @@
 # ovn-northd: NB -> SB translation (see docs/northd-design.md).
 
-# Address parsing shared with the CLIs (lib/ovn-addr.h); built into libovn.a.
-lib_libovn_a_SOURCES += lib/ovn-addr.c lib/ovn-addr.h
-
 noinst_LIBRARIES += northd/libnorthd.a
 northd_libnorthd_a_SOURCES = \
 	northd/northd.h \
