@@ -12,9 +12,18 @@ For each size N (switch ports, PORTS_PER_SWITCH per logical switch):
      transaction, waiting (OVSDB "wait" operation) until sb_cfg catches up;
      reports the median wall time and northd's median compute time.
 
-usage: northd-bench.py [--northd PATH] [--sizes 1000,10000,25000]
+Then, for the same NB of each size, runs the baseline northd (Debian's
+/usr/bin/ovn-northd by default, --baseline '' to skip) from scratch in the
+same way and prints the ratios ours/baseline of the from-scratch wall time
+and of the northd process's peak memory (VmHWM).  The CPU seconds that
+northd and the SB ovsdb-server used until the southbound was complete are
+printed too, to show where the from-scratch time goes.
+
+usage: northd-bench.py [--northd PATH] [--baseline PATH]
+                       [--sizes 1000,10000,25000]
                        [--ports-per-switch 50] [--adds 20]
-Prints a table; the ratios show whether per-change cost grows with size.
+Prints two tables; the "add x" ratios show whether per-change cost grows
+with size, "time x" and "mem x" compare from-scratch runs with the baseline.
 """
 
 import argparse
@@ -148,14 +157,26 @@ def longest_run(ctl):
     return int(m.group(1)) / 1000.0 if m else float("nan")
 
 
-def rss_mb(pidfile):
+def read_pid(pidfile):
     with open(pidfile) as f:
-        pid = int(f.read())
-    with open("/proc/%d/status" % pid) as f:
+        return int(f.read())
+
+
+def proc_mb(pidfile, field="VmHWM"):
+    """Returns /proc status 'field' of the process in 'pidfile', in MB."""
+    with open("/proc/%d/status" % read_pid(pidfile)) as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024.0
     return 0.0
+
+
+def cpu_s(pidfile):
+    """Returns the user+system CPU seconds used by the process in
+    'pidfile'."""
+    with open("/proc/%d/stat" % read_pid(pidfile)) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def count_rows(sb, table):
@@ -164,7 +185,21 @@ def count_rows(sb, table):
     return len(r[0]["rows"])
 
 
-def bench_size(northd, n_ports, per_switch, adds):
+def start_northd(northd, d, nb_sock, sb_sock):
+    ctl = os.path.join(d, "northd.ctl")
+    subprocess.run([northd, "--detach", "--no-chdir",
+                    "--pidfile=%s/northd.pid" % d,
+                    "--log-file=%s/northd.log" % d, "-vconsole:off",
+                    "--unixctl=" + ctl, "--ovnnb-db=unix:" + nb_sock,
+                    "--ovnsb-db=unix:" + sb_sock], check=True,
+                   env=dict(os.environ, OVN_RUNDIR=d, OVS_RUNDIR=d))
+    return ctl
+
+
+def bench_size(northd, n_ports, per_switch, adds, baseline=False):
+    """Runs 'northd' on a fresh NB of 'n_ports' ports.  With 'baseline',
+    measures only the from-scratch run (the baseline need not support
+    inc-engine/show-stats)."""
     d = tempfile.mkdtemp(prefix="northd-bench-")
     try:
         nb_sock = start_ovsdb(d, "nb", os.path.join(SRC, "schemas",
@@ -173,20 +208,23 @@ def bench_size(northd, n_ports, per_switch, adds):
                                                     "ovn-sb.ovsschema"))
         nb = Rpc(nb_sock)
         n_switches = load_nb(nb, n_ports, per_switch)
+        sb_cpu0 = cpu_s(os.path.join(d, "sb.pid"))
 
-        ctl = os.path.join(d, "northd.ctl")
         t0 = time.monotonic()
-        subprocess.run([northd, "--detach", "--no-chdir",
-                        "--pidfile=%s/northd.pid" % d,
-                        "--log-file=%s/northd.log" % d, "-vconsole:off",
-                        "--unixctl=" + ctl, "--ovnnb-db=unix:" + nb_sock,
-                        "--ovnsb-db=unix:" + sb_sock], check=True,
-                       env=dict(os.environ, OVN_RUNDIR=d, OVS_RUNDIR=d))
+        ctl = start_northd(northd, d, nb_sock, sb_sock)
         wait_sb_cfg(nb, 1)
         scratch_wall = (time.monotonic() - t0) * 1000
-        scratch_cpu = longest_run(ctl)
+        pidfile = os.path.join(d, "northd.pid")
+        r = {"ports": n_ports, "switches": n_switches,
+             "scratch_wall_ms": scratch_wall,
+             "northd_cpu_s": cpu_s(pidfile),
+             "sb_cpu_s": cpu_s(os.path.join(d, "sb.pid")) - sb_cpu0,
+             "hwm_mb": proc_mb(pidfile)}
         sb = Rpc(sb_sock)
-        n_flows = count_rows(sb, "Logical_Flow")
+        r["flows"] = count_rows(sb, "Logical_Flow")
+        if baseline:
+            return r
+        r["scratch_northd_ms"] = longest_run(ctl)
 
         walls, cpus = [], []
         for i in range(adds):
@@ -212,14 +250,11 @@ def bench_size(northd, n_ports, per_switch, adds):
             cpus.append(longest_run(ctl))
         stats = appctl(ctl, "inc-engine/show-stats")
         m = re.search(r"recompute:\s+(\d+)", stats)
-        full = int(m.group(1)) if m else 0
-        rss = rss_mb(os.path.join(d, "northd.pid"))
-        return {"ports": n_ports, "switches": n_switches, "flows": n_flows,
-                "scratch_wall_ms": scratch_wall,
-                "scratch_northd_ms": scratch_cpu,
-                "add_wall_ms": statistics.median(walls),
-                "add_northd_ms": statistics.median(cpus),
-                "recomputes_during_adds": full, "rss_mb": rss}
+        r["recomputes_during_adds"] = int(m.group(1)) if m else 0
+        r["add_wall_ms"] = statistics.median(walls) if walls else 0.0
+        r["add_northd_ms"] = statistics.median(cpus) if cpus else 0.0
+        r["rss_mb"] = proc_mb(pidfile, "VmRSS")
+        return r
     finally:
         for name in ("northd", "nb", "sb"):
             stop(os.path.join(d, name + ".pid"))
@@ -233,13 +268,21 @@ def main():
                     default=os.path.join(os.environ.get(
                         "abs_top_builddir", os.path.join(SRC, "_build")),
                         "northd", "ovn-northd"))
+    ap.add_argument("--baseline", default="/usr/bin/ovn-northd",
+                    help="northd to compare with ('' to skip)")
     ap.add_argument("--sizes", default="1000,10000,25000")
     ap.add_argument("--ports-per-switch", type=int, default=50)
     ap.add_argument("--adds", type=int, default=20)
     args = ap.parse_args()
 
-    rows = [bench_size(args.northd, int(n), args.ports_per_switch,
-                       args.adds) for n in args.sizes.split(",")]
+    sizes = [int(n) for n in args.sizes.split(",")]
+    rows, base_rows = [], []
+    for n in sizes:
+        rows.append(bench_size(args.northd, n, args.ports_per_switch,
+                               args.adds))
+        if args.baseline:
+            base_rows.append(bench_size(args.baseline, n,
+                                        args.ports_per_switch, 0, True))
     base = rows[0]
     print("%7s %6s %8s %12s %12s %10s %10s %8s %6s %6s" % (
         "ports", "LSes", "lflows", "scratch ms", "(northd ms)",
@@ -250,6 +293,22 @@ def main():
             r["scratch_northd_ms"], r["add_wall_ms"], r["add_northd_ms"],
             r["add_northd_ms"] / max(base["add_northd_ms"], 1e-9),
             r["recomputes_during_adds"], r["rss_mb"]))
+    if base_rows:
+        print()
+        print("from scratch, ours vs baseline %s "
+              "(CPU s: northd / SB ovsdb-server)" % args.baseline)
+        print("%7s %8s %8s %10s %10s %7s %11s %11s %8s %8s %6s" % (
+            "ports", "lflows", "base lf", "ours ms", "base ms", "time x",
+            "ours CPU", "base CPU", "ours MB", "base MB", "mem x"))
+        for r, b in zip(rows, base_rows):
+            print("%7d %8d %8d %10.0f %10.0f %7.2f %5.1f/%5.1f %5.1f/%5.1f "
+                  "%8.0f %8.0f %6.2f" % (
+                      r["ports"], r["flows"], b["flows"],
+                      r["scratch_wall_ms"], b["scratch_wall_ms"],
+                      r["scratch_wall_ms"] / b["scratch_wall_ms"],
+                      r["northd_cpu_s"], r["sb_cpu_s"],
+                      b["northd_cpu_s"], b["sb_cpu_s"],
+                      r["hwm_mb"], b["hwm_mb"], r["hwm_mb"] / b["hwm_mb"]))
     if any(r["recomputes_during_adds"] for r in rows):
         print("warning: full recomputes happened during port adds")
         sys.exit(1)
