@@ -9,6 +9,7 @@
 #include "openvswitch/shash.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
+#include "sha1.h"
 #include "smap.h"
 #include "util.h"
 #include "uuid.h"
@@ -25,10 +26,8 @@ struct nd_lflow_ref {
 
 /* An existing southbound row offered for claiming by a full recompute. */
 struct nd_lflow_claim {
-    struct hmap_node node;      /* In table 'claims', by content hash. */
+    struct hmap_node node;      /* In table 'claims', by UUID hash. */
     const struct sbrec_logical_flow *sb;        /* The row. */
-    struct nd_datapath *dp;     /* Its datapath in our model. */
-    enum nd_stage stage;        /* Its stage. */
     bool taken;                 /* Claimed by a desired flow? */
 };
 
@@ -98,6 +97,7 @@ nd_lflow_table_init(struct nd_lflow_table *t, struct ovsdb_idl *sb_idl)
 {
     hmap_init(&t->flows);
     hmap_init(&t->by_uuid);
+    ovs_list_init(&t->dead);
     hmap_init(&t->claims);
     t->txn = NULL;
     t->sb_idl = sb_idl;
@@ -146,19 +146,18 @@ nd_lflow_table_count(const struct nd_lflow_table *t)
     return hmap_count(&t->flows);
 }
 
-/* Returns the stage whose pipeline/table is that of 'sb', or ND_N_STAGES. */
-static enum nd_stage
-stage_from_sb(const struct sbrec_logical_flow *sb)
+void
+nd_lflow_idl_init(struct ovsdb_idl *sb_idl)
 {
-    enum nd_pipeline p = !strcmp(sb->pipeline, "egress") ? ND_P_OUT : ND_P_IN;
-    const char *name = smap_get(&sb->external_ids, "stage-name");
-    for (int i = 0; i < ND_N_STAGES; i++) {
-        if (stages[i].pipeline == p && stages[i].table == sb->table_id
-            && (!name || !strcmp(name, stages[i].name))) {
-            return i;
+    /* Only the small "table_id" stays monitored and tracked, so that rows
+     * deleted by others are noticed (nd-run.c). */
+    ovsdb_idl_add_table(sb_idl, &sbrec_table_logical_flow);
+    for (size_t i = 0; i < SBREC_LOGICAL_FLOW_N_COLUMNS; i++) {
+        const struct ovsdb_idl_column *c = &sbrec_logical_flow_columns[i];
+        if (c != &sbrec_logical_flow_col_table_id) {
+            ovsdb_idl_omit(sb_idl, c);
         }
     }
-    return ND_N_STAGES;
 }
 
 void
@@ -169,26 +168,9 @@ nd_lflow_claims_begin(struct nd_lflow_table *t,
 {
     const struct sbrec_logical_flow *sb;
     SBREC_LOGICAL_FLOW_FOR_EACH (sb, t->sb_idl) {
-        struct nd_datapath *dp = NULL;
-        if (sb->logical_datapath && !sb->logical_dp_group) {
-            dp = dp_from_sb(aux, &sb->logical_datapath->header_.uuid);
-        }
-        enum nd_stage stage = stage_from_sb(sb);
-        if (!dp || stage == ND_N_STAGES || sb->priority < 0
-            || sb->priority > UINT16_MAX) {
-            if (t->txn) {
-                sbrec_logical_flow_delete(sb);
-                t->n_deleted++;
-            }
-            continue;
-        }
         struct nd_lflow_claim *c = xzalloc(sizeof *c);
         c->sb = sb;
-        c->dp = dp;
-        c->stage = stage;
-        hmap_insert(&t->claims, &c->node,
-                    lflow_hash(dp, stage, sb->priority, sb->match,
-                               sb->actions));
+        hmap_insert(&t->claims, &c->node, uuid_hash(&sb->header_.uuid));
     }
 }
 
@@ -216,27 +198,47 @@ lflow_set_external_ids(const struct nd_lflow *f,
         smap_add(&ids, "stage-hint", f->hint);
     }
     smap_add(&ids, "source", f->where);
-    if (!smap_equal(&ids, &sb->external_ids)) {
-        sbrec_logical_flow_set_external_ids(sb, &ids);
-    }
+    sbrec_logical_flow_set_external_ids(sb, &ids);
     smap_destroy(&ids);
 }
 
-/* Finds an unclaimed existing row with the content of 'f' and takes it. */
-static const struct sbrec_logical_flow *
-lflow_claim(struct nd_lflow_table *t, const struct nd_lflow *f)
+/* Returns the UUID of the southbound row of 'f' on the Datapath_Binding
+ * 'dp_sb_uuid': a digest of everything northd writes into the row, so that
+ * a full recompute recognizes its rows without reading them. */
+static struct uuid
+lflow_uuid(const struct nd_lflow *f, const struct uuid *dp_sb_uuid)
+{
+    struct sha1_ctx ctx;
+    uint8_t digest[SHA1_DIGEST_SIZE];
+    uint8_t fixed[4] = { stages[f->stage].pipeline, stages[f->stage].table,
+                         f->priority >> 8, f->priority & 0xff };
+    const char *strs[] = { f->match, f->actions, f->hint ? f->hint : "",
+                           f->where, stages[f->stage].name };
+
+    sha1_init(&ctx);
+    sha1_update(&ctx, dp_sb_uuid, sizeof *dp_sb_uuid);
+    sha1_update(&ctx, fixed, sizeof fixed);
+    for (size_t i = 0; i < ARRAY_SIZE(strs); i++) {
+        sha1_update(&ctx, strs[i], strlen(strs[i]) + 1);
+    }
+    sha1_final(&ctx, digest);
+
+    struct uuid uuid;
+    memcpy(&uuid, digest, sizeof uuid);
+    return uuid;
+}
+
+/* Marks the row 'uuid' claimed, if it is offered for claiming. */
+static void
+lflow_claim(struct nd_lflow_table *t, const struct uuid *uuid)
 {
     struct nd_lflow_claim *c;
-    HMAP_FOR_EACH_WITH_HASH (c, node, f->hmap_node.hash, &t->claims) {
-        if (!c->taken && c->dp == f->dp && c->stage == f->stage
-            && c->sb->priority == f->priority
-            && !strcmp(c->sb->match, f->match)
-            && !strcmp(c->sb->actions, f->actions)) {
+    HMAP_FOR_EACH_WITH_HASH (c, node, uuid_hash(uuid), &t->claims) {
+        if (uuid_equals(&c->sb->header_.uuid, uuid)) {
             c->taken = true;
-            return c->sb;
+            return;
         }
     }
-    return NULL;
 }
 
 /* Makes sure 'f' has a southbound row. */
@@ -246,18 +248,17 @@ lflow_write(struct nd_lflow_table *t, struct nd_lflow *f)
     if (!t->txn || f->in_sb) {
         return;
     }
-    const struct sbrec_logical_flow *sb = lflow_claim(t, f);
+    const struct sbrec_datapath_binding *sb_dp
+        = sbrec_datapath_binding_get_for_uuid(t->sb_idl, &f->dp->sb_uuid);
+    if (!sb_dp) {
+        /* The datapath row is missing: the next full recompute fixes it. */
+        return;
+    }
+    struct uuid uuid = lflow_uuid(f, &f->dp->sb_uuid);
+    lflow_claim(t, &uuid);
+    const struct sbrec_logical_flow *sb
+        = sbrec_logical_flow_get_for_uuid(t->sb_idl, &uuid);
     if (!sb) {
-        const struct sbrec_datapath_binding *sb_dp
-            = sbrec_datapath_binding_get_for_uuid(t->sb_idl,
-                                                  &f->dp->sb_uuid);
-        if (!sb_dp) {
-            /* The datapath row is missing: the next full recompute fixes
-             * it. */
-            return;
-        }
-        struct uuid uuid;
-        uuid_generate(&uuid);
         sb = sbrec_logical_flow_insert_persist_uuid(t->txn, &uuid);
         sbrec_logical_flow_set_logical_datapath(sb, sb_dp);
         sbrec_logical_flow_set_pipeline(
@@ -266,10 +267,11 @@ lflow_write(struct nd_lflow_table *t, struct nd_lflow *f)
         sbrec_logical_flow_set_priority(sb, f->priority);
         sbrec_logical_flow_set_match(sb, f->match);
         sbrec_logical_flow_set_actions(sb, f->actions);
+        lflow_set_external_ids(f, sb);
         t->n_inserted++;
     }
-    lflow_set_external_ids(f, sb);
-    f->sb_uuid = sb->header_.uuid;
+    f->sb_uuid = uuid;
+    f->dp_sb_uuid = f->dp->sb_uuid;
     f->in_sb = true;
     hmap_insert(&t->by_uuid, &f->uuid_node, uuid_hash(&f->sb_uuid));
 }
@@ -289,13 +291,10 @@ nd_lflow_owner_begin(struct nd_lflow_owner *owner, struct ovs_list *old)
     owner->n_refs = 0;
 }
 
-/* Drops one reference to 'f', deleting it when it was the last. */
+/* Forgets 'f', deleting its row if the table has a transaction. */
 static void
-lflow_unref(struct nd_lflow_table *t, struct nd_lflow *f)
+lflow_free(struct nd_lflow_table *t, struct nd_lflow *f)
 {
-    if (--f->refcnt > 0) {
-        return;
-    }
     if (f->in_sb && t->txn) {
         const struct sbrec_logical_flow *sb
             = sbrec_logical_flow_get_for_uuid(t->sb_idl, &f->sb_uuid);
@@ -312,6 +311,30 @@ lflow_unref(struct nd_lflow_table *t, struct nd_lflow *f)
     free(f->actions);
     free(f->hint);
     free(f);
+}
+
+/* Drops one reference to 'f'.  Without a transaction, a flow without
+ * references is forgotten at once, otherwise at the end of the run. */
+static void
+lflow_unref(struct nd_lflow_table *t, struct nd_lflow *f)
+{
+    if (--f->refcnt > 0) {
+        return;
+    }
+    if (t->txn) {
+        ovs_list_push_back(&t->dead, &f->dead_node);
+    } else {
+        lflow_free(t, f);
+    }
+}
+
+void
+nd_lflow_table_flush(struct nd_lflow_table *t)
+{
+    struct nd_lflow *f;
+    LIST_FOR_EACH_POP (f, dead_node, &t->dead) {
+        lflow_free(t, f);
+    }
 }
 
 void
@@ -342,7 +365,14 @@ nd_lflow_add_at(struct nd_lflow_table *t, struct nd_lflow_owner *owner,
     struct nd_lflow *f;
     HMAP_FOR_EACH_WITH_HASH (f, hmap_node, hash, &t->flows) {
         if (f->dp == dp && f->stage == stage && f->priority == priority
-            && !strcmp(f->match, match) && !strcmp(f->actions, actions)) {
+            && !strcmp(f->match, match) && !strcmp(f->actions, actions)
+            && (f->refcnt || !f->in_sb
+                || uuid_equals(&f->dp_sb_uuid, &dp->sb_uuid))) {
+            /* (A flow without references may be one of a datapath destroyed
+             * in this run whose memory 'dp' reuses.) */
+            if (!f->refcnt) {
+                ovs_list_remove(&f->dead_node);
+            }
             goto found;
         }
     }
@@ -358,6 +388,7 @@ nd_lflow_add_at(struct nd_lflow_table *t, struct nd_lflow_owner *owner,
     lflow_write(t, f);
 
 found:
+    lflow_write(t, f);          /* In case its datapath row was missing. */
     f->refcnt++;
     struct nd_lflow_ref *ref = xmalloc(sizeof *ref);
     ref->lflow = f;

@@ -127,7 +127,9 @@ struct nd_lflow {
     const char *where;          /* external_ids:source. */
     int refcnt;                 /* Number of owners that produce the flow. */
     struct uuid sb_uuid;        /* UUID of the southbound row. */
+    struct uuid dp_sb_uuid;     /* Datapath_Binding the row refers to. */
     bool in_sb;                 /* Southbound row inserted or claimed? */
+    struct ovs_list dead_node;  /* In table 'dead', if 'refcnt' is 0. */
 };
 
 /* The set of flows that one northbound object produces. */
@@ -143,8 +145,15 @@ struct nd_lflow_table {
     struct ovsdb_idl_txn *txn;  /* Southbound transaction, NULL if none. */
     struct ovsdb_idl *sb_idl;   /* Southbound IDL. */
 
+    /* Flows that lost their last reference during this run ("struct
+     * nd_lflow" via 'dead_node'): their rows are deleted by
+     * nd_lflow_table_flush() at the end of the run, unless an owner adds the
+     * flow again before.  (Row UUIDs derive from flow content, so a row must
+     * not be deleted and inserted again in one transaction.) */
+    struct ovs_list dead;
+
     /* During a full recompute: existing southbound rows that may be claimed
-     * by content instead of inserting new ones ("struct nd_lflow_claim"). */
+     * instead of inserting new ones ("struct nd_lflow_claim", by UUID). */
     struct hmap claims;
     size_t n_inserted;          /* Statistics: rows inserted. */
     size_t n_deleted;           /* Statistics: rows deleted. */
@@ -152,12 +161,24 @@ struct nd_lflow_table {
 
 void nd_lflow_table_init(struct nd_lflow_table *, struct ovsdb_idl *sb_idl);
 void nd_lflow_table_destroy(struct nd_lflow_table *);
+
+/* Forgets the flows that have no reference left, deleting their rows if
+ * the table has a transaction.  Call at the end of every run. */
+void nd_lflow_table_flush(struct nd_lflow_table *);
+
+/* Tells the southbound IDL not to monitor the Logical_Flow columns (except
+ * the small "table_id", which keeps deletions tracked): northd only writes
+ * them, so the server's echo of every row written is not parsed and kept.
+ * Rows are recognized by UUID, which derives from their content. */
+void nd_lflow_idl_init(struct ovsdb_idl *sb_idl);
+
 size_t nd_lflow_table_count(const struct nd_lflow_table *);
 
 /* Full recompute support: offers every existing southbound Logical_Flow
  * for claiming, then, after all owners have added their flows, deletes the
- * rows that nobody claimed.  'dp_from_sb' maps a Datapath_Binding UUID to
- * the datapath that owns it (NULL if none). */
+ * rows that nobody claimed.  A row is claimed by the flow whose content
+ * gives its UUID.  ('dp_from_sb' and 'aux' are unused: the rows' columns
+ * are not monitored.) */
 void nd_lflow_claims_begin(struct nd_lflow_table *,
                            struct nd_datapath *(*dp_from_sb)(
                                void *aux, const struct uuid *),

@@ -63,6 +63,7 @@ model_clear(struct northd *nd)
     HMAP_FOR_EACH_SAFE (dp, node, &nd->datapaths) {
         nd_datapath_destroy(nd, dp);
     }
+    nd_lflow_table_flush(&nd->lflows);
     /* Ports of no datapath cannot exist; flows of no owner neither. */
     ovs_assert(hmap_is_empty(&nd->ports_by_uuid));
     struct shash_node *node;

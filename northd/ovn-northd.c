@@ -344,6 +344,7 @@ main(int argc, char *argv[])
         ovsdb_idl_create(sb_remote, &sbrec_idl_class, true, true));
     ovsdb_idl_track_add_all(d.sb.idl);
     ovsdb_idl_set_write_changed_only_all(d.sb.idl, true);
+    nd_lflow_idl_init(d.sb.idl);
     if (!d.paused) {
         ovsdb_idl_set_lock(d.sb.idl, ND_LOCK_NAME);
     }
@@ -411,6 +412,7 @@ main(int argc, char *argv[])
                 northd_run_full(&d.nd);
                 d.force_full = false;
             }
+            nd_lflow_table_flush(&d.nd.lflows);
             d.nd.nb_txn = d.nd.sb_txn = d.nd.lflows.txn = NULL;
             ovsdb_idl_track_clear(d.nb.idl);
             ovsdb_idl_track_clear(d.sb.idl);
