@@ -13,8 +13,11 @@ run=$E2E_DIR/run
 mkdir -p "$run"
 export OVN_RUNDIR=$run
 
-check "$(our_bin ovn-northd)" --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB" \
-    --detach --no-chdir --pidfile --log-file="$run/northd.log" -vconsole:off
+# The pidfile is where ovn-appctl looks for it ($OVN_RUNDIR/ovn-northd.pid);
+# registered with the harness so that a failing test still stops the daemon.
+e2e_daemon "$run/ovn-northd.pid" "$(our_bin ovn-northd)" \
+    --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB" --detach --no-chdir \
+    --pidfile="$run/ovn-northd.pid" --log-file="$run/northd.log" -vconsole:off
 check test -s "$run/ovn-northd.pid"
 pid=$(cat "$run/ovn-northd.pid")
 check kill -0 "$pid"
