@@ -59,52 +59,21 @@ assert_eq "ovn-hv1-0 ovn-hv3-0" \
     "$(hv_vsctl hv2 --bare --columns=name find Interface type=geneve \
        | sed "/^$/d" | sort | paste -sd" ")" "tunnel ports on hv2"
 
-dp_key=$(sbctl --bare --columns=tunnel_key find datapath_binding \
-         external_ids:name=sw0)
-key1=$(sbctl --bare --columns=tunnel_key find port_binding logical_port=lp1)
-key2=$(sbctl --bare --columns=tunnel_key find port_binding logical_port=lp2)
-[ -n "$dp_key" ] && [ -n "$key1" ] && [ -n "$key2" ] \
-    || fail "missing tunnel keys: dp=$dp_key lp1=$key1 lp2=$key2"
+l2_tunnel_keys
 errors=$(hv_appctl hv1 -t ovn-controller debug/status \
          | sed -n 's/^lflow-errors: //p')
 [ "$errors" = 0 ] || e2e_log "note: $errors logical flows not translated"
 
-sleep 1
-for hv in hv1 hv2 hv3; do
-    pcap_take "$(underlay_pcap "$hv" rx)" >/dev/null
-    pcap_take "$(vif_pcap "$hv" "vif${hv#hv}")" >/dev/null
-done
+l2_drain
 
 # Unicast: exactly one Geneve frame, to hv2, with northd's keys.
-icmp=$(pkt icmp4 eth.src=$mac1 eth.dst=$mac2 ip4.src=10.0.0.1 \
-       ip4.dst=10.0.0.2 icmp.id=1 icmp.seq=1)
-inject hv1 vif1 "$icmp"
-expect_packets hv2 vif2 "$icmp"
-expect_none hv3 vif3
-expect_none hv1 vif1
-gnv=$(pcap_take "$(underlay_pcap hv1 rx)")
-assert_eq 1 "$(echo "$gnv" | grep -c .)" "frames hv1 sent into the underlay"
-assert_eq "$(printf 'ip4.src=172.31.0.1 ip4.dst=172.31.0.2 vni=0x%06x class=0x0102 type=0x80 ingress=%d egress=%d inner=%s' \
-             "$dp_key" "$key1" "$key2" "$icmp")" \
-    "$(pkt geneve-decode "$gnv")" "Geneve frame hv1 -> hv2"
+l2_expect_unicast
 
 # Broadcast (ARP for an unknown address): both other VIFs, once each.
-arp=$(pkt arp eth.src=$mac1 arp.op=1 arp.sha=$mac1 arp.spa=10.0.0.1 \
-      arp.tpa=10.0.0.9)
-inject hv1 vif1 "$arp"
-expect_packets hv2 vif2 "$arp"
-expect_packets hv3 vif3 "$arp"
-expect_none hv1 vif1
+l2_expect_flood
 
 # ARP for a known address: answered on hv1 by the responder, not flooded.
-req=$(pkt arp eth.src=$mac1 arp.op=1 arp.sha=$mac1 arp.spa=10.0.0.1 \
-      arp.tpa=10.0.0.3)
-reply=$(pkt arp eth.src=$mac3 eth.dst=$mac1 arp.op=2 arp.sha=$mac3 \
-        arp.spa=10.0.0.3 arp.tha=$mac1 arp.tpa=10.0.0.1)
-inject hv1 vif1 "$req"
-expect_packets hv1 vif1 "$reply"
-expect_none hv2 vif2
-expect_none hv3 vif3
+l2_expect_arp_responder
 
 # Port security on lp1: spoofed source IP or MAC is dropped on the way in;
 # on the way out lp1 only gets frames for its own IP (or broadcast).

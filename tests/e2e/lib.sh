@@ -42,6 +42,8 @@
 #              vif_add HV PORT IFACEID [OFPORT]   inject HV PORT HEX
 #              expect_packets HV PORT [HEX...]   expect_none HV PORT...
 #              expect_none_all   hv_stop_controller NAME
+#   L2 scenario (sw0, lp1..3 on hv1..3): l2_tunnel_keys  l2_drain
+#              l2_expect_unicast  l2_expect_flood  l2_expect_arp_responder
 #              wait_ovn_installed HV PORT...
 #              vif_pcap HV PORT   underlay_pcap HV [rx|tx]
 #              pcap_take FILE   pcap_expect FILE [HEX...]   pcap_none FILE
@@ -855,4 +857,77 @@ capture_stop () {
 # $E2E_DIR/ul-HV.pcap; stop with capture_stop ul-HV.
 underlay_capture_start () {
     capture_start "ul-$1" "${E2E_NSPFX}ul" "u-$1"
+}
+
+# ---------------------------------------------------------------------------
+# The basic L2 scenario shared by several tests: switch sw0 with lp1/lp2/lp3
+# bound to vif1/vif2/vif3 on hv1/hv2/hv3 (underlay 172.31.0.1, .2, .3),
+# MACs $mac1..$mac3 and IPs 10.0.0.1..3.
+
+# l2_tunnel_keys: sets dp_key, key1 and key2 from the SB (sw0, lp1, lp2).
+l2_tunnel_keys () {
+    dp_key=$(sbctl --bare --columns=tunnel_key find datapath_binding \
+             external_ids:name=sw0)
+    key1=$(sbctl --bare --columns=tunnel_key find port_binding \
+           logical_port=lp1)
+    key2=$(sbctl --bare --columns=tunnel_key find port_binding \
+           logical_port=lp2)
+    [ -n "$dp_key" ] && [ -n "$key1" ] && [ -n "$key2" ] \
+        || fail "missing tunnel keys: dp=$dp_key lp1=$key1 lp2=$key2"
+}
+
+# l2_drain: lets the controllers' own chatter pass, then empties the
+# underlay and VIF captures of hv1..hv3 so that checks start clean.
+l2_drain () {
+    local hv
+    sleep 1
+    for hv in hv1 hv2 hv3; do
+        pcap_take "$(underlay_pcap "$hv" rx)" >/dev/null
+        pcap_take "$(vif_pcap "$hv" "vif${hv#hv}")" >/dev/null
+    done
+}
+
+# l2_expect_unicast: an ICMP echo from vif1 to $mac2 reaches vif2 only, as
+# exactly one Geneve frame from hv1 to hv2 carrying the datapath and port
+# keys set by l2_tunnel_keys.  Leaves the frame in $icmp for later checks.
+l2_expect_unicast () {
+    local gnv
+    icmp=$(pkt icmp4 eth.src=$mac1 eth.dst=$mac2 ip4.src=10.0.0.1 \
+           ip4.dst=10.0.0.2 icmp.id=1 icmp.seq=1)
+    inject hv1 vif1 "$icmp"
+    expect_packets hv2 vif2 "$icmp"
+    expect_none hv3 vif3
+    expect_none hv1 vif1
+    gnv=$(pcap_take "$(underlay_pcap hv1 rx)")
+    assert_eq 1 "$(echo "$gnv" | grep -c .)" \
+        "frames hv1 sent into the underlay"
+    assert_eq "$(printf 'ip4.src=172.31.0.1 ip4.dst=172.31.0.2 vni=0x%06x class=0x0102 type=0x80 ingress=%d egress=%d inner=%s' \
+                 "$dp_key" "$key1" "$key2" "$icmp")" \
+        "$(pkt geneve-decode "$gnv")" "Geneve frame hv1 -> hv2"
+}
+
+# l2_expect_flood: a broadcast ARP for an unknown address from vif1 reaches
+# vif2 and vif3 exactly once each, and not vif1.
+l2_expect_flood () {
+    local arp
+    arp=$(pkt arp eth.src=$mac1 arp.op=1 arp.sha=$mac1 arp.spa=10.0.0.1 \
+          arp.tpa=10.0.0.9)
+    inject hv1 vif1 "$arp"
+    expect_packets hv2 vif2 "$arp"
+    expect_packets hv3 vif3 "$arp"
+    expect_none hv1 vif1
+}
+
+# l2_expect_arp_responder: an ARP request from vif1 for lp3's address is
+# answered on hv1 by the logical responder and flooded nowhere.
+l2_expect_arp_responder () {
+    local req reply
+    req=$(pkt arp eth.src=$mac1 arp.op=1 arp.sha=$mac1 arp.spa=10.0.0.1 \
+          arp.tpa=10.0.0.3)
+    reply=$(pkt arp eth.src=$mac3 eth.dst=$mac1 arp.op=2 arp.sha=$mac3 \
+            arp.spa=10.0.0.3 arp.tha=$mac1 arp.tpa=10.0.0.1)
+    inject hv1 vif1 "$req"
+    expect_packets hv1 vif1 "$reply"
+    expect_none hv2 vif2
+    expect_none hv3 vif3
 }
