@@ -42,11 +42,11 @@
 #              vif_add HV PORT IFACEID [OFPORT]   inject HV PORT HEX
 #              expect_packets HV PORT [HEX...]   expect_none HV PORT...
 #              expect_none_all   hv_stop_controller NAME
-#   L2 scenario (sw0, lp1..3 on hv1..3): l2_tunnel_keys  l2_drain
-#              l2_expect_unicast  l2_expect_flood  l2_expect_arp_responder
 #              wait_ovn_installed HV PORT...
 #              vif_pcap HV PORT   underlay_pcap HV [rx|tx]
 #              pcap_take FILE   pcap_expect FILE [HEX...]   pcap_none FILE
+#   L2 scenario (sw0, lp1..3 on hv1..3): l2_tunnel_keys  l2_drain
+#              l2_expect_unicast  l2_expect_flood  l2_expect_arp_responder
 #   netns:     netns_require   netns_hv_add NAME IP
 #              netns_vm_add HV VM IFACEID MAC IP/PLEN [GATEWAY]
 #              vm_exec VM CMD...   vm_ping VM DST [COUNT]
